@@ -1,0 +1,351 @@
+package hu.tokenplatform.testkit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM.
+ * <p>
+ * The broker runs in its own process so that a test can {@link #stop()} it and {@link #start()} it again on the
+ * same address with the same data, which is what a Kafka outage looks like to a service. It runs from the
+ * {@code kafka_2.13} artifact on the test class path; no Docker and no Kafka installation are needed.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final int LOG_TAIL_LINES = 40;
+    private static final String HOST = "127.0.0.1";
+
+    /** Broker processes of this JVM; killed on JVM exit so that none outlives the tests that started it. */
+    private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(
+                new Thread(() -> PROCESSES.forEach(Process::destroyForcibly), "testkit-kafka-reaper"));
+    }
+
+    private final Path workDir;
+    private final int port;
+    private final Path config;
+    private final Path classpathFile;
+    private final Path logFile;
+    private volatile Process process;
+
+    private KafkaBroker(Path workDir, int port) {
+        this.workDir = workDir;
+        this.port = port;
+        this.config = workDir.resolve("server.properties");
+        this.classpathFile = workDir.resolve("classpath.args");
+        this.logFile = workDir.resolve("broker.log");
+    }
+
+    /**
+     * Prepares a broker in {@code workDir} (created if missing) on two free loopback ports and formats its
+     * storage. The broker is not started.
+     */
+    public static KafkaBroker create(Path workDir) {
+        Path dir = workDir.toAbsolutePath();
+        int[] ports = freePorts(2);
+        KafkaBroker broker = new KafkaBroker(dir, ports[0]);
+        try {
+            Files.createDirectories(dir);
+            broker.writeConfig(ports[1]);
+            broker.writeClasspath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka work directory " + dir, e);
+        }
+        broker.formatStorage();
+        return broker;
+    }
+
+    /** {@code 127.0.0.1:port}; stays the same across restarts. */
+    public String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /**
+     * Starts the broker process and waits until it answers a client.
+     *
+     * @throws IllegalStateException if it is already running, exits, or does not answer within 60 s; the message
+     *                               holds the end of the broker's log
+     */
+    public synchronized void start() {
+        if (isRunning()) {
+            throw new IllegalStateException("Kafka broker already running on " + bootstrapServers());
+        }
+        appendToLog("---- starting broker at " + Instant.now());
+        try {
+            process = new ProcessBuilder(javaCommand("server", config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fork the Kafka broker JVM", e);
+        }
+        PROCESSES.add(process);
+        awaitReady();
+    }
+
+    /** Stops the broker gracefully (forcibly after 20 s) and returns once the process has exited. */
+    public synchronized void stop() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        current.destroy();
+        try {
+            if (!current.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            PROCESSES.remove(current);
+            process = null;
+        }
+    }
+
+    /** Stops the broker and deletes its work directory, data included. */
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete Kafka work directory " + workDir, e);
+        }
+    }
+
+    private void writeConfig(int controllerPort) throws IOException {
+        String controller = HOST + ":" + controllerPort;
+        Properties props = new Properties();
+        props.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@" + controller),
+                Map.entry("listeners", "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller),
+                Map.entry("advertised.listeners", "PLAINTEXT://" + bootstrapServers()),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", workDir.resolve("data").toString()),
+                Map.entry("auto.create.topics.enable", "true"),
+                Map.entry("num.partitions", "1"),
+                Map.entry("default.replication.factor", "1"),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                // One partition instead of 50 makes the first consumer group and transaction start in a blink.
+                Map.entry("offsets.topic.num.partitions", "1"),
+                Map.entry("transaction.state.log.num.partitions", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // A fast heartbeat unfences the broker sooner after (re)start.
+                Map.entry("broker.heartbeat.interval.ms", "500"),
+                Map.entry("log.segment.bytes", String.valueOf(8 * 1024 * 1024)),
+                // The default 128 MB compaction buffer would take a quarter of the broker's heap.
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
+                // Few threads: the machine running the tests is small and the load is tiny.
+                Map.entry("num.network.threads", "2"),
+                Map.entry("num.io.threads", "2"),
+                Map.entry("background.threads", "2"),
+                Map.entry("num.recovery.threads.per.data.dir", "1")));
+        try (OutputStream out = Files.newOutputStream(config)) {
+            props.store(out, "testkit single-node KRaft broker");
+        }
+    }
+
+    /**
+     * The forked JVM gets the class path of this JVM, which holds Kafka since it is a dependency of the testkit.
+     * Under Surefire's manifest-only booter jar {@code java.class.path} is still the full test class path, and a
+     * manifest-only jar would work too because {@code java} follows its {@code Class-Path}. It goes into an
+     * argument file because a service's test class path can exceed the 128 KiB limit on one command-line argument.
+     */
+    private void writeClasspath() throws IOException {
+        String classpath = System.getProperty("java.class.path");
+        String quoted = '"' + classpath.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        Files.writeString(classpathFile, "-cp\n" + quoted + "\n");
+    }
+
+    private void formatStorage() {
+        Path formatLog = workDir.resolve("format.log");
+        try {
+            Process format = new ProcessBuilder(javaCommand("storage-tool", "format",
+                    "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(formatLog.toFile())
+                    .start();
+            if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting Kafka storage took longer than " + FORMAT_TIMEOUT
+                        + tail(formatLog));
+            }
+            if (format.exitValue() != 0) {
+                throw new IllegalStateException("formatting Kafka storage failed with exit code "
+                        + format.exitValue() + tail(formatLog));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fork the Kafka storage tool JVM", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private List<String> javaCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                // A test broker needs a fast start, not peak throughput.
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-Djava.util.logging.SimpleFormatter.format=%1$tF %1$tT %4$s [%3$s] %5$s%6$s%n",
+                "@" + classpathFile,
+                ForkedKafkaMain.class.getName()));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Admin admin = null;
+        try {
+            while (true) {
+                Process current = process;
+                if (!current.isAlive()) {
+                    stop();
+                    throw new IllegalStateException("Kafka broker exited with code " + current.exitValue()
+                            + " while starting" + tail(logFile));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    stop();
+                    throw new IllegalStateException("Kafka broker did not answer on " + bootstrapServers()
+                            + " within " + START_TIMEOUT + tail(logFile));
+                }
+                // A client only once the port is open: before, it would log a warning every few milliseconds.
+                if (admin == null && acceptsConnections()) {
+                    admin = Admin.create(Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                            AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
+                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+                }
+                if (admin != null && !aliveBrokers(admin).isEmpty()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            stop();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
+        } finally {
+            if (admin != null) {
+                admin.close();
+            }
+        }
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The unfenced brokers the cluster reports, empty while the broker does not answer yet. */
+    private static Collection<Node> aliveBrokers(Admin admin) throws InterruptedException {
+        try {
+            return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        }
+    }
+
+    private void appendToLog(String line) {
+        try {
+            Files.writeString(logFile, line + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + logFile, e);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return "; last lines of " + log + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "; " + log + " is unreadable: " + e;
+        }
+    }
+
+    /** Distinct free loopback ports: all sockets are held open together so the same port is never handed out twice. */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 0, InetAddress.getByName(HOST));
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find free loopback ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is released anyway when the socket is garbage collected
+                }
+            }
+        }
+    }
+}
