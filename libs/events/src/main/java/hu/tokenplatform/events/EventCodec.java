@@ -22,6 +22,8 @@ public final class EventCodec {
     public static final int SCHEMA_VERSION = 1;
     /** Largest event we accept from a topic; anything bigger is not ours. */
     public static final int MAX_EVENT_CHARS = 1_048_576;
+    /** Bound on id, type and source, which consumers store for deduplication. */
+    public static final int MAX_ATTRIBUTE_CHARS = 100;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -80,6 +82,10 @@ public final class EventCodec {
         }
         if (!CloudEvent.SPEC_VERSION.equals(event.specversion())) {
             throw new MalformedEventException("unsupported specversion " + event.specversion());
+        }
+        if (event.id().length() > MAX_ATTRIBUTE_CHARS || event.type().length() > MAX_ATTRIBUTE_CHARS
+                || event.source().length() > MAX_ATTRIBUTE_CHARS) {
+            throw new MalformedEventException("id, type or source longer than " + MAX_ATTRIBUTE_CHARS + " characters");
         }
         return event;
     }
