@@ -1,0 +1,83 @@
+package hu.tokenplatform.registry.certificate;
+
+import hu.tokenplatform.registry.certificate.ca.CrlBuilder.RevokedEntry;
+import hu.tokenplatform.registry.config.RegistryConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigInteger;
+import java.security.cert.CRLException;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Regenerates the CRL in the transaction of every revocation, and ahead of its nextUpdate, so that a relying
+ * party that fails closed on a stale CRL never finds one.
+ */
+@ApplicationScoped
+public class CrlService {
+
+    @Inject
+    CertificateAuthority ca;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RegistryConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CrlState regenerate() {
+        em.createNativeQuery("insert into crl_state (id, crl_number, this_update, next_update, der) "
+                        + "values (?1, 0, now(), now(), ''::bytea) on conflict (id) do nothing")
+                .setParameter(1, CrlState.SINGLETON_ID)
+                .executeUpdate();
+        CrlState state = em.find(CrlState.class, CrlState.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        List<RevokedEntry> revoked = Certificate.<Certificate>list("status", Certificate.Status.REVOKED).stream()
+                .map(c -> new RevokedEntry(new BigInteger(c.serialNumber, 16), c.revokedAt, c.revocationReason))
+                .toList();
+        Instant thisUpdate = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = thisUpdate.plus(config.ca().crlValidity());
+        X509CRL crl = ca.crlBuilder().build(revoked, BigInteger.valueOf(state.crlNumber + 1), thisUpdate, nextUpdate);
+        state.crlNumber++;
+        state.thisUpdate = thisUpdate;
+        state.nextUpdate = nextUpdate;
+        try {
+            state.der = crl.getEncoded();
+        } catch (CRLException e) {
+            throw new IllegalStateException("CRL cannot be encoded", e);
+        }
+        return state;
+    }
+
+    /** The current CRL, regenerated first if none exists yet or it has passed half its validity. */
+    public CrlState current() {
+        CrlState state = CrlState.findById(CrlState.SINGLETON_ID);
+        if (state == null || isDue(state)) {
+            return QuarkusTransaction.requiringNew().call(this::regenerate);
+        }
+        return state;
+    }
+
+    @Scheduled(every = "${registry.ca.crl-refresh-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refreshAhead() {
+        current();
+    }
+
+    private boolean isDue(CrlState state) {
+        Instant halfway = state.thisUpdate.plus(config.ca().crlValidity().dividedBy(2));
+        return !clock.instant().isBefore(halfway);
+    }
+}

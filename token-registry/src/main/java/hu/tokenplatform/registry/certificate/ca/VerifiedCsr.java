@@ -1,0 +1,9 @@
+package hu.tokenplatform.registry.certificate.ca;
+
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import java.security.PublicKey;
+
+/** A CSR whose self-signature proved possession of an allowed key; {@code keyDescription} reads e.g. "EC P-256". */
+public record VerifiedCsr(PKCS10CertificationRequest request, PublicKey publicKey, String keyDescription) {
+}

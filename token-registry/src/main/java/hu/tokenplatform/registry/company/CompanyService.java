@@ -1,0 +1,53 @@
+package hu.tokenplatform.registry.company;
+
+import hu.tokenplatform.events.data.CompanyRegistered;
+import hu.tokenplatform.registry.audit.AuditLog;
+import hu.tokenplatform.registry.outbox.EventOutbox;
+import hu.tokenplatform.registry.problem.Problems;
+import hu.tokenplatform.registry.security.CurrentStaff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+
+@ApplicationScoped
+public class CompanyService {
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentStaff staff;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Company register(CompanyResource.RegisterCompany request) {
+        if (Company.findById(request.companyId()) != null) {
+            throw Problems.conflict("company-exists", "Company " + request.companyId() + " is already registered.");
+        }
+        Company company = new Company();
+        company.companyId = request.companyId();
+        company.name = request.name().strip();
+        company.contracts = EnumSet.copyOf(request.contracts());
+        company.createdAt = clock.instant();
+        company.createdBy = staff.name();
+        company.persist();
+        outbox.append(new CompanyRegistered(company.companyId, company.name, company.contracts), staff.name());
+        audit.record(staff.name(), "company.registered", "company", company.companyId,
+                Map.of("name", company.name, "contracts", company.contracts));
+        return company;
+    }
+
+    public Company find(String companyId) {
+        return Company.<Company>findByIdOptional(companyId)
+                .orElseThrow(() -> Problems.notFound("company-not-found", "No company " + companyId + "."));
+    }
+}

@@ -1,0 +1,54 @@
+package hu.tokenplatform.registry.token;
+
+import hu.tokenplatform.events.CloudEvent;
+import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.EventType;
+import hu.tokenplatform.events.data.LoginSucceeded;
+import hu.tokenplatform.events.data.UnlockCodeIssued;
+import hu.tokenplatform.registry.inbox.IdempotentInbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * State changes other services report: an unlock code issued by the helpdesk locks the token, a successful
+ * token login activates it. Each event is applied once, however often Kafka delivers it.
+ */
+@ApplicationScoped
+public class ReportedTokenEvents {
+
+    @Inject
+    IdempotentInbox inbox;
+
+    @Inject
+    TokenLifecycle lifecycle;
+
+    @Incoming("unlock-events")
+    @Blocking
+    public void onUnlockEvent(String record) {
+        inbox.accept(record, event -> {
+            if (event.knownType().orElse(null) == EventType.UNLOCK_CODE_ISSUED) {
+                UnlockCodeIssued issued = EventCodec.data(event, UnlockCodeIssued.class);
+                lifecycle.applyReported(issued.csn(), TokenState.LOCKED, event.time(), actorOf(event), event.id());
+            }
+        });
+    }
+
+    @Incoming("login-events")
+    @Blocking
+    public void onLoginEvent(String record) {
+        inbox.accept(record, event -> {
+            if (event.knownType().orElse(null) == EventType.LOGIN_SUCCEEDED) {
+                LoginSucceeded login = EventCodec.data(event, LoginSucceeded.class);
+                if (login.csn() != null) {
+                    lifecycle.applyReported(login.csn(), TokenState.ACTIVE, event.time(), actorOf(event), event.id());
+                }
+            }
+        });
+    }
+
+    private static String actorOf(CloudEvent event) {
+        return event.actor() != null ? event.actor() : "service:" + event.source();
+    }
+}

@@ -1,0 +1,119 @@
+package hu.tokenplatform.registry.token;
+
+import hu.tokenplatform.events.data.TokenActivated;
+import hu.tokenplatform.events.data.TokenHandedOver;
+import hu.tokenplatform.events.data.TokenLocked;
+import hu.tokenplatform.events.data.TokenRevoked;
+import hu.tokenplatform.registry.audit.AuditLog;
+import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.registry.outbox.EventOutbox;
+import hu.tokenplatform.registry.problem.Problems;
+import hu.tokenplatform.registry.user.BankUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every token state change goes through here, so each one is checked, evented and audited the same way. */
+@ApplicationScoped
+public class TokenLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(TokenLifecycle.class);
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** The token row locked for the rest of the transaction. */
+    public Token findForUpdate(String csn) {
+        return findForUpdateIfPresent(csn)
+                .orElseThrow(() -> Problems.notFound("token-not-found", "No token with CSN " + csn + "."));
+    }
+
+    public Optional<Token> findForUpdateIfPresent(String csn) {
+        return Token.findByIdOptional(csn, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<Token> liveTokenOf(BankUser user) {
+        return Token.find("owner = ?1 and state in ?2", user, TokenState.LIVE).firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handOver(Token token, BankUser owner, String branch, String officer, String replacedCsn) {
+        if (token.state != TokenState.IN_STOCK) {
+            throw Problems.conflict("token-not-in-stock", "Token " + token.csn + " is " + token.state + ", not IN_STOCK.");
+        }
+        Instant now = clock.instant();
+        token.state = TokenState.ISSUED;
+        token.owner = owner;
+        token.handedOverAt = now;
+        token.stateChangedAt = now;
+        outbox.append(new TokenHandedOver(token.csn, owner.customerId, owner.company.companyId, branch, now, replacedCsn), officer);
+        Map<String, Object> details = new HashMap<>();
+        details.put("customerId", owner.customerId);
+        details.put("branch", branch);
+        if (replacedCsn != null) {
+            details.put("replacedCsn", replacedCsn);
+        }
+        audit.record(officer, "token.handed-over", "token", token.csn, details);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revoke(Token token, TokenRevocationReason reason, String actor) {
+        if (token.state == TokenState.REVOKED) {
+            throw Problems.conflict("token-already-revoked", "Token " + token.csn + " is already revoked.");
+        }
+        Instant now = clock.instant();
+        TokenState previous = token.state;
+        token.state = TokenState.REVOKED;
+        token.stateChangedAt = now;
+        token.revokedAt = now;
+        token.revocationReason = reason;
+        String owner = token.owner == null ? null : token.owner.customerId;
+        outbox.append(new TokenRevoked(token.csn, owner, reason.name(), now), actor);
+        audit.record(actor, "token.revoked", "token", token.csn,
+                Map.of("reason", reason.name(), "previousState", previous.name()));
+        certificates.revokeAllOf(token, reason.crlReason(), now, actor);
+    }
+
+    /**
+     * Applies a state change that another service reported (login → ACTIVE, unlock code → LOCKED). Reports
+     * older than the token's last change are stale (topics are not ordered against each other) and ignored,
+     * as are reports about tokens that cannot make the move, such as revoked ones.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyReported(String csn, TokenState next, Instant reportedAt, String actor, String eventId) {
+        Optional<Token> found = findForUpdateIfPresent(csn);
+        if (found.isEmpty()) {
+            LOG.warnf("Event %s reports token %s, which the registry does not know; ignored", eventId, csn);
+            return;
+        }
+        Token token = found.get();
+        if (token.state == next || !token.state.canMoveTo(next) || reportedAt.isBefore(token.stateChangedAt)) {
+            LOG.infof("Event %s: token %s stays %s (reported %s)", eventId, csn, token.state, next);
+            return;
+        }
+        TokenState previous = token.state;
+        token.state = next;
+        token.stateChangedAt = reportedAt;
+        String owner = token.owner.customerId;
+        outbox.append(next == TokenState.ACTIVE ? new TokenActivated(csn, owner) : new TokenLocked(csn, owner), actor);
+        audit.record(actor, next == TokenState.ACTIVE ? "token.activated" : "token.locked", "token", csn,
+                Map.of("previousState", previous.name(), "causedByEvent", eventId));
+    }
+}

@@ -1,0 +1,104 @@
+package hu.tokenplatform.registry.token;
+
+import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
+import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.registry.security.Roles;
+import hu.tokenplatform.registry.user.UserResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.List;
+
+@Path("/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    /** Card serial number: 8 to 16 upper-case hexadecimal characters, short enough to read out on the phone. */
+    public static final String CSN_PATTERN = "[0-9A-F]{8,16}";
+    public static final String REFERENCE_PATTERN = "[A-Za-z0-9/_.-]{1,64}";
+    public static final int MAX_CSNS_PER_DELIVERY = 5_000;
+
+    @Inject
+    TokenStockService stock;
+
+    @Inject
+    TokenRevocationService revocation;
+
+    @Inject
+    CertificateService certificates;
+
+    public record StockDelivery(
+            @NotNull @Pattern(regexp = REFERENCE_PATTERN) String deliveryReference,
+            @NotNull @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") String model,
+            @NotEmpty @Size(max = MAX_CSNS_PER_DELIVERY) List<@NotNull @Pattern(regexp = CSN_PATTERN) String> csns) {
+    }
+
+    public record Revocation(@NotNull TokenRevocationReason reason) {
+    }
+
+    public record TokenView(String csn, String model, TokenState state, String ownerCustomerId, Instant stateChangedAt,
+                            Instant handedOverAt, Instant revokedAt, TokenRevocationReason revocationReason) {
+
+        public static TokenView of(Token token) {
+            return new TokenView(token.csn, token.model, token.state,
+                    token.owner == null ? null : token.owner.customerId, token.stateChangedAt, token.handedOverAt,
+                    token.revokedAt, token.revocationReason);
+        }
+    }
+
+    @POST
+    @Path("/stock")
+    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @Operation(summary = "Take a manufacturer delivery of tokens into stock (idempotent)")
+    public TokenStockService.ImportResult importStock(@Valid @NotNull StockDelivery delivery) {
+        return stock.importDelivery(delivery.deliveryReference(), delivery.model(), delivery.csns());
+    }
+
+    @GET
+    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
+    @Operation(summary = "Tokens of one user, newest first")
+    public List<TokenView> ofUser(@QueryParam("customerId") @NotNull @Pattern(regexp = UserResource.CUSTOMER_ID_PATTERN) String customerId) {
+        return Token.<Token>list("owner.customerId = ?1 order by handedOverAt desc", customerId).stream()
+                .map(TokenView::of).toList();
+    }
+
+    @GET
+    @Path("/{csn}")
+    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
+    public TokenView get(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn) {
+        return TokenView.of(revocation.find(csn));
+    }
+
+    @GET
+    @Path("/{csn}/certificates")
+    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
+    public List<CertificateView> certificates(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn) {
+        revocation.find(csn);
+        return certificates.ofToken(csn).stream().map(CertificateView::of).toList();
+    }
+
+    @POST
+    @Path("/{csn}/revocation")
+    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @Operation(summary = "Revoke a token (lost, stolen, returned, replaced) and all its certificates")
+    public TokenView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
+                            @Valid @NotNull Revocation request) {
+        return TokenView.of(revocation.revoke(csn, request.reason()));
+    }
+}

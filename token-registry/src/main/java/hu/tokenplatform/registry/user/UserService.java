@@ -1,0 +1,95 @@
+package hu.tokenplatform.registry.user;
+
+import hu.tokenplatform.events.ContractedService;
+import hu.tokenplatform.events.data.UserPasswordLoginDisabled;
+import hu.tokenplatform.events.data.UserRegistered;
+import hu.tokenplatform.registry.audit.AuditLog;
+import hu.tokenplatform.registry.company.Company;
+import hu.tokenplatform.registry.company.CompanyService;
+import hu.tokenplatform.registry.outbox.EventOutbox;
+import hu.tokenplatform.registry.problem.Problems;
+import hu.tokenplatform.registry.security.CurrentStaff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    CompanyService companies;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentStaff staff;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public BankUser register(UserResource.RegisterUser request) {
+        if (BankUser.findById(request.customerId()) != null) {
+            throw Problems.conflict("customer-id-taken", "Customer identifier " + request.customerId() + " is already registered.");
+        }
+        Company company = companies.find(request.companyId());
+        Set<ContractedService> notContracted = EnumSet.copyOf(request.services());
+        notContracted.removeAll(company.contracts);
+        if (!notContracted.isEmpty()) {
+            throw Problems.unprocessable("service-not-contracted",
+                    "Company " + company.companyId + " has no contract for " + notContracted + ".");
+        }
+        BankUser user = new BankUser();
+        user.customerId = request.customerId();
+        user.name = request.name().strip();
+        user.company = company;
+        user.services = EnumSet.copyOf(request.services());
+        user.signingRight = request.signingRight();
+        user.createdAt = clock.instant();
+        user.createdBy = staff.name();
+        user.persist();
+        outbox.append(new UserRegistered(user.customerId, user.name, company.companyId, company.name,
+                user.services, user.signingRight), staff.name());
+        audit.record(staff.name(), "user.registered", "user", user.customerId, Map.of(
+                "companyId", company.companyId, "services", user.services, "signingRight", user.signingRight));
+        return user;
+    }
+
+    public BankUser find(String customerId) {
+        return BankUser.<BankUser>findByIdOptional(customerId)
+                .orElseThrow(() -> Problems.notFound("user-not-found", "No user with customer identifier " + customerId + "."));
+    }
+
+    /** The user row locked for the rest of the transaction, so concurrent hand-overs of one user serialise. */
+    public BankUser findForUpdate(String customerId) {
+        return BankUser.<BankUser>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("user-not-found", "No user with customer identifier " + customerId + "."));
+    }
+
+    /** Re-contracting switches password login off for good; there is deliberately no way back through the API. */
+    @Transactional
+    public BankUser recontract(String customerId, String contractReference) {
+        BankUser user = findForUpdate(customerId);
+        if (user.recontractedAt != null) {
+            throw Problems.conflict("already-re-contracted", "User " + customerId + " was re-contracted on "
+                    + user.recontractedAt + "; password login is already off.");
+        }
+        user.recontractedAt = clock.instant();
+        user.recontractedBy = staff.name();
+        user.contractReference = contractReference;
+        outbox.append(new UserPasswordLoginDisabled(customerId, user.recontractedAt, contractReference), staff.name());
+        audit.record(staff.name(), "user.re-contracted", "user", customerId,
+                Map.of("contractReference", contractReference, "passwordLogin", "disabled"));
+        return user;
+    }
+}

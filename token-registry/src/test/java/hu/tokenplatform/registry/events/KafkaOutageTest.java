@@ -1,0 +1,62 @@
+package hu.tokenplatform.registry.events;
+
+import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.registry.Fixtures;
+import hu.tokenplatform.testkit.InjectKafkaBroker;
+import hu.tokenplatform.testkit.KafkaBroker;
+import hu.tokenplatform.testkit.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Kafka down must not stop the bank: requests succeed, events wait in the outbox and go out when it returns. */
+@QuarkusTest
+@TestSecurity(user = "officer.kiss", roles = "branch-officer")
+class KafkaOutageTest {
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @Test
+    void eventsCommittedWhileTheBrokerIsDownAreDeliveredWhenItReturns() {
+        String customerId = Fixtures.user(false);
+        String csn = Fixtures.tokenInStock();
+        await().atMost(WAIT).until(() -> outboxBacklog() == 0);
+
+        broker.stop();
+        try {
+            Fixtures.handOver(Fixtures.handOverRequest(customerId, csn, null)).statusCode(201);
+            given().contentType(ContentType.JSON).body(Map.of("contractReference", "EL-OUTAGE"))
+                    .post("/users/" + customerId + "/re-contracting").then().statusCode(200);
+            given().get("/tokens/" + csn).then().body("state", equalTo("ISSUED"));
+            await().atMost(WAIT).until(() -> outboxBacklog() > 0);
+        } finally {
+            broker.start();
+        }
+
+        try (TopicProbe probe = TopicProbe.subscribe(broker.bootstrapServers(), Topics.REGISTRY_TOKENS, Topics.REGISTRY_USERS)) {
+            probe.await(r -> csn.equals(r.key()) && r.value().contains("\"token.handed-over\""), WAIT);
+            probe.await(r -> csn.equals(r.key()) && r.value().contains("\"certificate.issued\""), Duration.ofSeconds(30));
+            probe.await(r -> customerId.equals(r.key()) && r.value().contains("\"user.password-login-disabled\""), Duration.ofSeconds(30));
+        }
+        await().atMost(WAIT).until(() -> outboxBacklog() == 0);
+    }
+
+    /** The registry_outbox_backlog gauge as Prometheus scrapes it. */
+    private static double outboxBacklog() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("registry_outbox_backlog "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+}
