@@ -7,6 +7,7 @@ import hu.tokenplatform.registry.audit.AuditLog;
 import hu.tokenplatform.registry.company.Company;
 import hu.tokenplatform.registry.company.CompanyService;
 import hu.tokenplatform.registry.outbox.EventOutbox;
+import hu.tokenplatform.registry.problem.DomainException;
 import hu.tokenplatform.registry.problem.Problems;
 import hu.tokenplatform.registry.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,14 +67,16 @@ public class UserService {
     }
 
     public BankUser find(String customerId) {
-        return BankUser.<BankUser>findByIdOptional(customerId)
-                .orElseThrow(() -> Problems.notFound("user-not-found", "No user with customer identifier " + customerId + "."));
+        return BankUser.<BankUser>findByIdOptional(customerId).orElseThrow(() -> notFound(customerId));
     }
 
     /** The user row locked for the rest of the transaction, so concurrent hand-overs of one user serialise. */
     public BankUser findForUpdate(String customerId) {
-        return BankUser.<BankUser>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> Problems.notFound("user-not-found", "No user with customer identifier " + customerId + "."));
+        return BankUser.<BankUser>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(customerId));
+    }
+
+    private static DomainException notFound(String customerId) {
+        return Problems.notFound("user-not-found", "No user with customer identifier " + customerId + ".");
     }
 
     /** Re-contracting switches password login off for good; there is deliberately no way back through the API. */

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs token-registry locally in Quarkus dev mode: a local KRaft broker, the token_registry database on the
+# local PostgreSQL, and a CA generated on first start under var/. Ctrl-C stops the registry and the broker;
+# a second start reuses the data.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+export TOKEN_PLATFORM_VAR=${TOKEN_PLATFORM_VAR:-$root/var}
+pg_host=${PGHOST:-127.0.0.1}
+pg_port=${PGPORT:-5432}
+pg_user=${PGUSER:-postgres}
+source "$root/deploy/local-kafka.sh"
+
+if ! psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+  echo "PostgreSQL is not reachable at $pg_host:$pg_port as $pg_user; start it (pg_ctlcluster 15 main start)" >&2
+  exit 1
+fi
+psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc \
+  "select 1 from pg_database where datname = 'token_registry'" | grep -q 1 \
+  || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc 'create database token_registry'
+
+cd "$root"
+./mvnw -B -q install -DskipTests
+start_kafka
+trap stop_kafka EXIT
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${KAFKA_PORT:-9092}
+export REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/token_registry"
+export REGISTRY_CA_KEYSTORE="$TOKEN_PLATFORM_VAR/token-registry/ca.p12"
+./mvnw -B -pl token-registry quarkus:dev -Dquarkus.console.enabled=false
