@@ -1,0 +1,43 @@
+package hu.tokenplatform.tokenmanager;
+
+import hu.tokenplatform.tokenmanager.device.KeySlot;
+import hu.tokenplatform.tokenmanager.device.TokenFactory;
+import hu.tokenplatform.tokenmanager.device.TokenSession;
+import hu.tokenplatform.tokenmanager.device.VirtualToken;
+
+import java.nio.file.Path;
+
+/** Virtual tokens in the states tests need, provisioned as the token factory and the branch would. */
+public final class TestTokens {
+
+    public static final byte[] MASTER_UNLOCK_KEY = new byte[32];
+    public static final String CSN = "0A1B2C3D4E5F";
+    public static final String PIN = "Tok3n!pw";
+    /** Few PBKDF2 rounds: tests check behaviour, not hashing cost. */
+    public static final int TEST_PIN_ITERATIONS = 1_000;
+
+    static {
+        for (int i = 0; i < MASTER_UNLOCK_KEY.length; i++) {
+            MASTER_UNLOCK_KEY[i] = (byte) (0xA0 + i);
+        }
+    }
+
+    private TestTokens() {
+    }
+
+    public static VirtualToken factoryNew(Path dir) {
+        TokenFactory.provision(dir, CSN, MASTER_UNLOCK_KEY, TEST_PIN_ITERATIONS);
+        return VirtualToken.open(dir);
+    }
+
+    /** PIN set, login and signing keys generated on the token and certified by {@code pki}. */
+    public static VirtualToken handedOver(Path dir, TestPki pki) {
+        VirtualToken token = factoryNew(dir);
+        token.setInitialPin(PIN.toCharArray());
+        try (TokenSession session = token.login(PIN.toCharArray())) {
+            session.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(session.generateKeyPair(KeySlot.LOGIN, CSN)));
+            session.writeCertificate(KeySlot.SIGNING, pki.certifySigning(session.generateKeyPair(KeySlot.SIGNING, CSN)));
+        }
+        return token;
+    }
+}
