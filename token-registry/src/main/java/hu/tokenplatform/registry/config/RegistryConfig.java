@@ -13,10 +13,6 @@ public interface RegistryConfig {
 
     Identification identification();
 
-    Outbox outbox();
-
-    Events events();
-
     Metrics metrics();
 
     interface Ca {
@@ -53,27 +49,9 @@ public interface RegistryConfig {
         String documentHashKey();
     }
 
-    interface Outbox {
-        /** How often the relay looks for unpublished events. */
-        @WithDefault("1s")
-        Duration pollInterval();
-
-        @WithDefault("200")
-        int batchSize();
-
-        /** How long one send to Kafka may take before the relay gives up and retries later. */
-        @WithDefault("PT10S")
-        Duration sendTimeout();
-    }
-
     interface Metrics {
         /** How often the database-backed gauges are recounted. */
         @WithDefault("15s")
         Duration refreshInterval();
-    }
-
-    interface Events {
-        @WithDefault("/token-registry")
-        String source();
     }
 }

@@ -2,9 +2,9 @@ package hu.tokenplatform.registry.metrics;
 
 import hu.tokenplatform.registry.certificate.Certificate;
 import hu.tokenplatform.registry.certificate.ca.CertificateUsage;
-import hu.tokenplatform.registry.outbox.OutboxEvent;
 import hu.tokenplatform.registry.token.Token;
 import hu.tokenplatform.registry.token.TokenState;
+import hu.tokenplatform.servicekit.outbox.OutboxEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -65,6 +65,6 @@ public class RegistryMetrics {
                 .createQuery("select c.usage, c.status, count(c) from Certificate c group by c.usage, c.status", Object[].class)
                 .getResultList()
                 .forEach(row -> certificates.get((CertificateUsage) row[0]).get((Certificate.Status) row[1]).set((Long) row[2]));
-        outboxBacklog.set(OutboxEvent.count("sentAt is null"));
+        outboxBacklog.set(OutboxEvent.backlog());
     }
 }

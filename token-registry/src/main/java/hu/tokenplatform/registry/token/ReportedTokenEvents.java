@@ -5,7 +5,7 @@ import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventType;
 import hu.tokenplatform.events.data.LoginSucceeded;
 import hu.tokenplatform.events.data.UnlockCodeIssued;
-import hu.tokenplatform.registry.inbox.IdempotentInbox;
+import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package hu.tokenplatform.registry.token;
 
-import hu.tokenplatform.registry.problem.Problems;
-import hu.tokenplatform.registry.security.CurrentStaff;
+import hu.tokenplatform.servicekit.problem.Problems;
+import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,9 +2,9 @@ package hu.tokenplatform.registry.token;
 
 import hu.tokenplatform.events.data.TokenStockReceived;
 import hu.tokenplatform.registry.audit.AuditLog;
-import hu.tokenplatform.registry.outbox.EventOutbox;
-import hu.tokenplatform.registry.problem.Problems;
-import hu.tokenplatform.registry.security.CurrentStaff;
+import hu.tokenplatform.servicekit.outbox.EventOutbox;
+import hu.tokenplatform.servicekit.problem.Problems;
+import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.problem;
+package hu.tokenplatform.servicekit.problem;
 
 /**
  * A refused request, carrying the HTTP status and the stable error code clients switch on.

@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.inbox;
+package hu.tokenplatform.servicekit.inbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.problem;
+package hu.tokenplatform.servicekit.problem;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;

@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.inbox;
+package hu.tokenplatform.servicekit.inbox;
 
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;

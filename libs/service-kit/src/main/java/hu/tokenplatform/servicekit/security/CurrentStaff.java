@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.security;
+package hu.tokenplatform.servicekit.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;

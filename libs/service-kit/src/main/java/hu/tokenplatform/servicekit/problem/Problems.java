@@ -1,6 +1,6 @@
-package hu.tokenplatform.registry.problem;
+package hu.tokenplatform.servicekit.problem;
 
-/** Factory methods for the registry's refusals, so that each stable code is spelled in one place. */
+/** Factory methods for the usual refusals, so that each status and its title are spelled in one place. */
 public final class Problems {
 
     private Problems() {

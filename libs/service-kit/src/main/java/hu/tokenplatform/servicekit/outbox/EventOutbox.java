@@ -1,9 +1,8 @@
-package hu.tokenplatform.registry.outbox;
+package hu.tokenplatform.servicekit.outbox;
 
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventData;
-import hu.tokenplatform.registry.config.RegistryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,8 +17,8 @@ public class EventOutbox {
     private final Clock clock;
 
     @Inject
-    public EventOutbox(RegistryConfig config, Clock clock) {
-        this.codec = new EventCodec(config.events().source(), clock);
+    public EventOutbox(EventsConfig config, Clock clock) {
+        this.codec = new EventCodec(config.source(), clock);
         this.clock = clock;
     }
 

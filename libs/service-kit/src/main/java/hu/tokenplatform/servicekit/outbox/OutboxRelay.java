@@ -1,7 +1,6 @@
-package hu.tokenplatform.registry.outbox;
+package hu.tokenplatform.servicekit.outbox;
 
 import hu.tokenplatform.events.CloudEvent;
-import hu.tokenplatform.registry.config.RegistryConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -20,30 +19,36 @@ import java.util.List;
 
 /**
  * Publishes outbox rows to Kafka in commit order and marks them sent. Rows are locked with SKIP LOCKED so
- * that several registry instances never publish the same row twice at once; a failed send stops the batch
- * so that events of one aggregate never overtake each other. Delivery is at least once: consumers dedupe
- * by event id.
+ * that several instances of a service never publish the same row twice at once; a failed send stops the
+ * batch so that events of one aggregate never overtake each other. Delivery is at least once: consumers
+ * dedupe by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
+
+    /**
+     * Outgoing channel every service configures for its outbox ({@code mp.messaging.outgoing.outbox-events.*});
+     * each record names its own topic.
+     */
+    public static final String CHANNEL = "outbox-events";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int MAX_ERROR_CHARS = 500;
 
     @Inject
-    @Channel("registry-events")
+    @Channel(CHANNEL)
     MutinyEmitter<String> emitter;
 
     @Inject
     EntityManager em;
 
     @Inject
-    RegistryConfig config;
+    EventsConfig config;
 
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${registry.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${platform.events.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void relay() {

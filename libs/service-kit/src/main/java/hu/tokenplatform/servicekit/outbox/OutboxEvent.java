@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.outbox;
+package hu.tokenplatform.servicekit.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -45,4 +45,9 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Events committed but not yet on Kafka: what a service reports as its outbox backlog. */
+    public static long backlog() {
+        return count("sentAt is null");
+    }
 }

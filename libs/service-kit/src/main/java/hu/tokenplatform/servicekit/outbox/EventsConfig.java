@@ -1,0 +1,29 @@
+package hu.tokenplatform.servicekit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How a service publishes its events: the same properties in every service, only the values differ. */
+@ConfigMapping(prefix = "platform.events")
+public interface EventsConfig {
+
+    /** CloudEvents source of everything this service publishes, e.g. {@code /token-registry}. */
+    String source();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** How often the relay looks for unpublished events. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long one send to Kafka may take before the relay gives up and retries later. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+    }
+}
