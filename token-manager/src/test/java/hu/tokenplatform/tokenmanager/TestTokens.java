@@ -2,7 +2,7 @@ package hu.tokenplatform.tokenmanager;
 
 import hu.tokenplatform.tokenmanager.device.KeySlot;
 import hu.tokenplatform.tokenmanager.device.TokenFactory;
-import hu.tokenplatform.tokenmanager.device.TokenSession;
+import hu.tokenplatform.tokenmanager.device.TokenEnrolment;
 import hu.tokenplatform.tokenmanager.device.VirtualToken;
 
 import java.nio.file.Path;
@@ -30,14 +30,19 @@ public final class TestTokens {
         return VirtualToken.open(dir);
     }
 
-    /** PIN set, login and signing keys generated on the token and certified by {@code pki}. */
-    public static VirtualToken handedOver(Path dir, TestPki pki) {
+    /** Personalised at the branch: login and signing keys generated on the token and certified by {@code pki}. */
+    public static VirtualToken personalised(Path dir, TestPki pki) {
         VirtualToken token = factoryNew(dir);
+        TokenEnrolment branch = token.personalise();
+        branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, CSN)));
+        branch.writeCertificate(KeySlot.SIGNING, pki.certifySigning(branch.generateKeyPair(KeySlot.SIGNING, CSN)));
+        return token;
+    }
+
+    /** Personalised, and the user has set {@link #PIN} at first use. */
+    public static VirtualToken handedOver(Path dir, TestPki pki) {
+        VirtualToken token = personalised(dir, pki);
         token.setInitialPin(PIN.toCharArray());
-        try (TokenSession session = token.login(PIN.toCharArray())) {
-            session.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(session.generateKeyPair(KeySlot.LOGIN, CSN)));
-            session.writeCertificate(KeySlot.SIGNING, pki.certifySigning(session.generateKeyPair(KeySlot.SIGNING, CSN)));
-        }
         return token;
     }
 }

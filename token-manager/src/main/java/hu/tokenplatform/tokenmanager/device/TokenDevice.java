@@ -14,6 +14,26 @@ public interface TokenDevice extends AutoCloseable {
 
     DeviceStatus status();
 
+    /**
+     * Checks, before asking the user for anything, that the token is in the state the operation needs.
+     *
+     * @throws TokenLockedException while locked, {@link TokenStateException} in any other wrong state
+     */
+    default DeviceStatus requireState(DeviceState needed, String operation) {
+        DeviceStatus status = status();
+        if (status.state() != needed) {
+            throw status.state() == DeviceState.LOCKED ? new TokenLockedException() : new TokenStateException(status.state(), operation);
+        }
+        return status;
+    }
+
+    /**
+     * Hand-over at the branch: while the token is fresh from the factory (no PIN yet), the branch generates its
+     * key pairs and writes the certificates. Refused once the user has set a PIN; from then on the same
+     * operations need a {@link TokenSession}.
+     */
+    TokenEnrolment personalise();
+
     /** Live rule feedback for a PIN being typed, including "not one of the last PINs". */
     PinEvaluation checkNewPin(char[] pin);
 

@@ -1,9 +1,10 @@
 package hu.tokenplatform.tokenmanager.device;
 
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
 /** Key operations after a correct PIN. The session stops working when the token locks or is closed. */
-public interface TokenSession extends AutoCloseable {
+public interface TokenSession extends TokenEnrolment, AutoCloseable {
 
     String DEFAULT_SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
@@ -16,13 +17,12 @@ public interface TokenSession extends AutoCloseable {
     byte[] sign(KeySlot slot, String algorithm, byte[] data);
 
     /**
-     * Generates a new EC P-256 key pair in the slot (dropping the old key and its certificate) and returns the
-     * PKCS#10 request, in PEM, that the bank's CA turns into a certificate.
+     * A handle to the slot's private key for JCA code (TLS, CMS): it holds no key material, and
+     * {@link TokenSignatureProvider} sends its signatures to this session.
      */
-    String generateKeyPair(KeySlot slot, String subjectCommonName);
-
-    /** Stores the slot's certificate; refused if it certifies another key. */
-    void writeCertificate(KeySlot slot, X509Certificate certificate);
+    default PrivateKey privateKey(KeySlot slot) {
+        return new TokenPrivateKey(this, slot);
+    }
 
     X509Certificate requireCertificate(KeySlot slot);
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * without naming a provider and picks, at {@code initSign}, the provider that accepts the key; the
  * {@code SupportedKeyClasses} attribute makes that ours for {@link TokenPrivateKey} and nobody else's.
  */
-final class TokenSignatureProvider extends Provider {
+public final class TokenSignatureProvider extends Provider {
 
     static final String NAME = "TokenManager";
     private static final String[] ALGORITHMS = {"SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA"};
@@ -33,11 +33,17 @@ final class TokenSignatureProvider extends Provider {
         }
     }
 
-    /** Registered once, last, so that it never shadows a provider for ordinary keys. */
-    static synchronized void install() {
-        if (Security.getProvider(NAME) == null) {
-            Security.addProvider(new TokenSignatureProvider());
+    /**
+     * The provider, registered once and last, so that JSSE finds it for token keys and it never shadows a
+     * provider for ordinary keys.
+     */
+    public static synchronized Provider installed() {
+        Provider provider = Security.getProvider(NAME);
+        if (provider == null) {
+            provider = new TokenSignatureProvider();
+            Security.addProvider(provider);
         }
+        return provider;
     }
 
     static final class TokenSignature extends SignatureSpi {

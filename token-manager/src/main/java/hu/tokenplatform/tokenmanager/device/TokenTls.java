@@ -27,7 +27,7 @@ public final class TokenTls {
      * (the bank's TLS CA), not the JVM's default trust store.
      */
     public static SSLContext clientContext(TokenSession session, KeyStore trustStore) {
-        TokenSignatureProvider.install();
+        TokenSignatureProvider.installed();
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trustStore);
@@ -72,7 +72,7 @@ public final class TokenTls {
 
         @Override
         public PrivateKey getPrivateKey(String alias) {
-            return ALIAS.equals(alias) ? new TokenPrivateKey(session, KeySlot.LOGIN) : null;
+            return ALIAS.equals(alias) ? session.privateKey(KeySlot.LOGIN) : null;
         }
 
         @Override

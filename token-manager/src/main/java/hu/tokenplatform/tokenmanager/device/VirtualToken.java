@@ -29,6 +29,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -73,14 +74,14 @@ public final class VirtualToken implements TokenDevice {
 
     public static VirtualToken open(Path dir, PinPolicy policy) {
         if (!Files.isRegularFile(dir.resolve(EncryptedStateFile.STATE))) {
-            throw new TokenDeviceException("no token in " + dir);
+            throw new TokenAbsentException();
         }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(dir.resolve("token.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new TokenDeviceException("the token is in use by another program");
+                throw new TokenInUseException();
             }
             String csn = Files.readString(dir.resolve("token.csn")).strip();
             EncryptedStateFile file = new EncryptedStateFile(dir, csn, new SecureRandom());
@@ -92,7 +93,7 @@ public final class VirtualToken implements TokenDevice {
             throw new UncheckedIOException("the token cannot be opened", e);
         } catch (OverlappingFileLockException | TokenDeviceException e) {
             closeQuietly(channel);
-            throw e instanceof TokenDeviceException t ? t : new TokenDeviceException("the token is in use by another program");
+            throw e instanceof TokenDeviceException t ? t : new TokenInUseException();
         }
     }
 
@@ -110,7 +111,7 @@ public final class VirtualToken implements TokenDevice {
 
     @Override
     public synchronized void setInitialPin(char[] pin) {
-        requireState(DeviceState.FACTORY, "setting the first PIN");
+        requireMemoryState(DeviceState.FACTORY, "setting the first PIN");
         setPin(pin);
         memory.state = DeviceState.READY;
         memory.pinTriesLeft = DeviceStatus.MAX_PIN_TRIES;
@@ -132,7 +133,7 @@ public final class VirtualToken implements TokenDevice {
 
     @Override
     public synchronized boolean submitUnlockCode(String code) {
-        requireState(DeviceState.LOCKED, "entering an unlock Code");
+        requireMemoryState(DeviceState.LOCKED, "entering an unlock Code");
         memory.wrongCodes++;
         save();
         if (UnlockCodes.verify(memory.unlockKey, memory.csn, memory.unlockRandom, code)) {
@@ -151,7 +152,7 @@ public final class VirtualToken implements TokenDevice {
 
     @Override
     public synchronized void setPinAfterUnlock(char[] newPin) {
-        requireState(DeviceState.AWAITING_NEW_PIN, "setting a PIN after unlock");
+        requireMemoryState(DeviceState.AWAITING_NEW_PIN, "setting a PIN after unlock");
         setPin(newPin);
         memory.state = DeviceState.READY;
         memory.pinTriesLeft = DeviceStatus.MAX_PIN_TRIES;
@@ -173,6 +174,63 @@ public final class VirtualToken implements TokenDevice {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public synchronized TokenEnrolment personalise() {
+        requireMemoryState(DeviceState.FACTORY, "personalisation");
+        return new TokenEnrolment() {
+            @Override
+            public String generateKeyPair(KeySlot slot, String subjectCommonName) {
+                synchronized (VirtualToken.this) {
+                    requireMemoryState(DeviceState.FACTORY, "personalisation");
+                    return generateKeyPairInSlot(slot, subjectCommonName);
+                }
+            }
+
+            @Override
+            public void writeCertificate(KeySlot slot, X509Certificate certificate) {
+                synchronized (VirtualToken.this) {
+                    requireMemoryState(DeviceState.FACTORY, "personalisation");
+                    writeCertificateToSlot(slot, certificate);
+                }
+            }
+        };
+    }
+
+    private String generateKeyPairInSlot(KeySlot slot, String subjectCommonName) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
+            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+            KeyPair pair = generator.generateKeyPair();
+            var request = new JcaPKCS10CertificationRequestBuilder(
+                    new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, subjectCommonName).build(), pair.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(pair.getPrivate()));
+            memory.privateKeys.put(slot, pair.getPrivate().getEncoded());
+            memory.publicKeys.put(slot, pair.getPublic().getEncoded());
+            memory.certificates.remove(slot);
+            save();
+            StringWriter pem = new StringWriter();
+            try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+                writer.writeObject(request);
+            }
+            return pem.toString();
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new TokenDeviceException("the token could not generate a key pair", e);
+        }
+    }
+
+    private void writeCertificateToSlot(KeySlot slot, X509Certificate certificate) {
+        byte[] publicKey = memory.publicKeys.get(slot);
+        if (publicKey == null || !Arrays.equals(publicKey, certificate.getPublicKey().getEncoded())) {
+            throw new TokenDeviceException("the certificate is not for the token's " + slot + " key");
+        }
+        try {
+            memory.certificates.put(slot, certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new TokenDeviceException("the certificate cannot be stored", e);
+        }
+        save();
     }
 
     /** A wrong PIN is paid for, on disk, before the comparison result is used. */
@@ -231,7 +289,7 @@ public final class VirtualToken implements TokenDevice {
         memory.wrongCodes = 0;
     }
 
-    private void requireState(DeviceState expected, String operation) {
+    private void requireMemoryState(DeviceState expected, String operation) {
         if (memory.state != expected) {
             throw new TokenStateException(memory.state, operation);
         }
@@ -300,25 +358,7 @@ public final class VirtualToken implements TokenDevice {
         public String generateKeyPair(KeySlot slot, String subjectCommonName) {
             synchronized (VirtualToken.this) {
                 requireOpen();
-                try {
-                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-                    generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-                    KeyPair pair = generator.generateKeyPair();
-                    var request = new JcaPKCS10CertificationRequestBuilder(
-                            new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, subjectCommonName).build(), pair.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(pair.getPrivate()));
-                    memory.privateKeys.put(slot, pair.getPrivate().getEncoded());
-                    memory.publicKeys.put(slot, pair.getPublic().getEncoded());
-                    memory.certificates.remove(slot);
-                    save();
-                    StringWriter pem = new StringWriter();
-                    try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-                        writer.writeObject(request);
-                    }
-                    return pem.toString();
-                } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-                    throw new TokenDeviceException("the token could not generate a key pair", e);
-                }
+                return generateKeyPairInSlot(slot, subjectCommonName);
             }
         }
 
@@ -326,16 +366,7 @@ public final class VirtualToken implements TokenDevice {
         public void writeCertificate(KeySlot slot, X509Certificate certificate) {
             synchronized (VirtualToken.this) {
                 requireOpen();
-                byte[] publicKey = memory.publicKeys.get(slot);
-                if (publicKey == null || !Arrays.equals(publicKey, certificate.getPublicKey().getEncoded())) {
-                    throw new TokenDeviceException("the certificate is not for the token's " + slot + " key");
-                }
-                try {
-                    memory.certificates.put(slot, certificate.getEncoded());
-                } catch (java.security.cert.CertificateEncodingException e) {
-                    throw new TokenDeviceException("the certificate cannot be stored", e);
-                }
-                save();
+                writeCertificateToSlot(slot, certificate);
             }
         }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.Signature;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 import static hu.tokenplatform.tokenmanager.TestTokens.CSN;
 import static hu.tokenplatform.tokenmanager.TestTokens.PIN;
@@ -190,6 +191,21 @@ class VirtualTokenTest {
 
         token.setInitialPin(PIN.toCharArray());
         assertThrows(TokenStateException.class, () -> token.setInitialPin(NEW_PIN.toCharArray()));
+    }
+
+    @Test
+    void branchPersonalisesOnlyBeforeTheFirstPinAndNothingIsSignedWithoutOne() {
+        token = TestTokens.personalised(dir, pki);
+        assertEquals(Set.of(KeySlot.LOGIN, KeySlot.SIGNING), token.status().certificateSlots());
+        assertThrows(TokenStateException.class, () -> token.login(PIN.toCharArray()), "no PIN yet, no key use");
+
+        TokenEnrolment branch = token.personalise();
+        token.setInitialPin(PIN.toCharArray());
+
+        assertThrows(TokenStateException.class, token::personalise);
+        assertThrows(TokenStateException.class, () -> branch.generateKeyPair(KeySlot.LOGIN, CSN),
+                "a personalisation handle kept from before dies with the first PIN");
+        assertTrue(token.certificate(KeySlot.LOGIN).isPresent(), "certificates written at the branch stay");
     }
 
     @Test

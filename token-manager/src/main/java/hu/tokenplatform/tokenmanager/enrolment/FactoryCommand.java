@@ -1,0 +1,57 @@
+package hu.tokenplatform.tokenmanager.enrolment;
+
+import hu.tokenplatform.tokencrypto.unlock.MasterUnlockKeyStore;
+import hu.tokenplatform.tokenmanager.TokenManager;
+import hu.tokenplatform.tokenmanager.cli.ExitCodes;
+import hu.tokenplatform.tokenmanager.cli.Terminal;
+import hu.tokenplatform.tokenmanager.device.TokenFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/**
+ * The token factory (bank use): writes a new virtual token with its CSN and its unlock key, diversified from
+ * the master unlock key in the bank's keystore. The keystore password comes from
+ * {@code TOKEN_FACTORY_KEYSTORE_PASSWORD} or is asked for.
+ */
+@Command(name = "factory", mixinStandardHelpOptions = true)
+public final class FactoryCommand implements Callable<Integer> {
+
+    static final String PASSWORD_VARIABLE = "TOKEN_FACTORY_KEYSTORE_PASSWORD";
+
+    @ParentCommand
+    TokenManager app;
+
+    @Option(names = "--csn", required = true, paramLabel = "CSN")
+    String csn;
+
+    @Option(names = "--master-keystore", required = true, paramLabel = "P12")
+    Path masterKeystore;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = app.terminal();
+        String fromEnvironment = app.environment().get(PASSWORD_VARIABLE);
+        char[] password = fromEnvironment != null ? fromEnvironment.toCharArray() : terminal.askSecret("factory.prompt.password");
+        byte[] masterKey = null;
+        try {
+            masterKey = MasterUnlockKeyStore.load(masterKeystore, password);
+            Path token = app.tokenPort().directory();
+            TokenFactory.provision(token, csn, masterKey);
+            terminal.say("factory.done", csn, token);
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            terminal.complain("factory.failed", e.getMessage());
+            return ExitCodes.REFUSED;
+        } finally {
+            Arrays.fill(password, '\0');
+            if (masterKey != null) {
+                Arrays.fill(masterKey, (byte) 0);
+            }
+        }
+    }
+}

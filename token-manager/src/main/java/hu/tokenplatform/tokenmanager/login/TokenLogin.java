@@ -1,0 +1,99 @@
+package hu.tokenplatform.tokenmanager.login;
+
+import hu.tokenplatform.tokencrypto.login.LoginAssertion;
+import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import hu.tokenplatform.tokenmanager.config.AgentConfig;
+import hu.tokenplatform.tokenmanager.config.BankServer;
+import hu.tokenplatform.tokenmanager.device.DeviceState;
+import hu.tokenplatform.tokenmanager.device.DeviceStatus;
+import hu.tokenplatform.tokenmanager.device.KeySlot;
+import hu.tokenplatform.tokenmanager.device.TokenAbsentException;
+import hu.tokenplatform.tokenmanager.device.TokenDevice;
+import hu.tokenplatform.tokenmanager.device.TokenInUseException;
+import hu.tokenplatform.tokenmanager.device.TokenLockedException;
+import hu.tokenplatform.tokenmanager.device.TokenPort;
+import hu.tokenplatform.tokenmanager.device.TokenSession;
+import hu.tokenplatform.tokenmanager.device.TokenTls;
+import hu.tokenplatform.tokenmanager.device.WrongPinException;
+
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * One token login (docs/login-protocol.md): the page's origin must be an allowed bank login page, the user
+ * enters the PIN in Token Manager, the token signs the challenge bound to transaction, client and origin, and
+ * the assertion goes over mutual TLS with the token's login key to the bank server configured for that origin.
+ */
+public final class TokenLogin {
+
+    private final AgentConfig config;
+    private final KeyStore bankTrust;
+    private final TokenPort port;
+    private final PinPrompt prompt;
+    private final BankRelay relay;
+
+    public TokenLogin(AgentConfig config, TokenPort port, PinPrompt prompt, Duration bankTimeout) {
+        this.config = config;
+        this.bankTrust = config.trustStore();
+        this.port = port;
+        this.prompt = prompt;
+        this.relay = new BankRelay(bankTimeout);
+    }
+
+    /** @param origin the login page's origin as the browser reported it, the one that is signed */
+    public LoginOutcome logIn(TokenLoginRequest request, String origin) {
+        Optional<BankServer> bank = config.bankFor(origin);
+        if (bank.isEmpty()) {
+            return LoginOutcome.refused("origin-not-allowed", 403);
+        }
+        byte[] toBeSigned;
+        try {
+            toBeSigned = LoginChallenge.toBeSigned(request.transactionId(), request.client(), origin, decode(request.challenge()));
+        } catch (IllegalArgumentException e) {
+            return LoginOutcome.refused("invalid-request", 400);
+        }
+        try (TokenDevice token = port.open()) {
+            DeviceStatus status = token.status();
+            if (status.state() == DeviceState.LOCKED) {
+                return LoginOutcome.refused("token-locked", 409);
+            }
+            if (status.state() != DeviceState.READY || token.certificate(KeySlot.LOGIN).isEmpty()) {
+                return LoginOutcome.refused("token-not-ready", 409);
+            }
+            Optional<char[]> pin = prompt.askLoginPin(request.client(), origin, status.pinTriesLeft());
+            if (pin.isEmpty()) {
+                return LoginOutcome.refused("pin-entry-cancelled", 409);
+            }
+            return signAndRelay(token, pin.get(), bank.get(), request, origin, toBeSigned);
+        } catch (TokenAbsentException e) {
+            return LoginOutcome.refused("token-absent", 409);
+        } catch (TokenInUseException e) {
+            return LoginOutcome.refused("busy", 409);
+        }
+    }
+
+    private LoginOutcome signAndRelay(TokenDevice token, char[] pin, BankServer bank, TokenLoginRequest request,
+                                      String origin, byte[] toBeSigned) {
+        try (TokenSession session = token.login(pin)) {
+            String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(session.sign(KeySlot.LOGIN, toBeSigned));
+            LoginAssertion assertion = new LoginAssertion(request.transactionId(), request.client(), origin, signature);
+            return relay.send(config.assertionEndpoint(bank), TokenTls.clientContext(session, bankTrust), assertion);
+        } catch (WrongPinException e) {
+            return LoginOutcome.wrongPin(e.triesLeft());
+        } catch (TokenLockedException e) {
+            return LoginOutcome.refused("token-locked", 409);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    private static byte[] decode(String challenge) {
+        if (challenge == null || challenge.length() > 128) {
+            throw new IllegalArgumentException("challenge");
+        }
+        return Base64.getUrlDecoder().decode(challenge);
+    }
+}
