@@ -2,15 +2,15 @@ package hu.tokenplatform.registry.certificate;
 
 import hu.tokenplatform.events.data.CertificateIssued;
 import hu.tokenplatform.events.data.CertificateRevoked;
-import hu.tokenplatform.registry.audit.AuditLog;
-import hu.tokenplatform.registry.certificate.ca.CertificateSubject;
 import hu.tokenplatform.registry.certificate.ca.CertificateIssuer;
+import hu.tokenplatform.registry.certificate.ca.CertificateSubject;
 import hu.tokenplatform.registry.certificate.ca.CertificateUsage;
 import hu.tokenplatform.registry.certificate.ca.InvalidCsrException;
 import hu.tokenplatform.registry.certificate.ca.RevocationReason;
 import hu.tokenplatform.registry.certificate.ca.VerifiedCsr;
 import hu.tokenplatform.registry.config.RegistryConfig;
 import hu.tokenplatform.registry.token.Token;
+import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.servicekit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package hu.tokenplatform.registry.company;
 
 import hu.tokenplatform.events.data.CompanyRegistered;
-import hu.tokenplatform.registry.audit.AuditLog;
+import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;

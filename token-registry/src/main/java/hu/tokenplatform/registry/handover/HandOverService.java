@@ -1,6 +1,5 @@
 package hu.tokenplatform.registry.handover;
 
-import hu.tokenplatform.registry.audit.AuditLog;
 import hu.tokenplatform.registry.certificate.Certificate;
 import hu.tokenplatform.registry.certificate.CertificateAuthority;
 import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
@@ -14,6 +13,7 @@ import hu.tokenplatform.registry.token.TokenLifecycle;
 import hu.tokenplatform.registry.token.TokenRevocationReason;
 import hu.tokenplatform.registry.user.BankUser;
 import hu.tokenplatform.registry.user.UserService;
+import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;

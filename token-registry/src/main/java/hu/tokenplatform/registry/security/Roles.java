@@ -5,7 +5,6 @@ public final class Roles {
 
     public static final String BRANCH_OFFICER = "branch-officer";
     public static final String OPS = "ops";
-    public static final String AUDITOR = "auditor";
 
     private Roles() {
     }

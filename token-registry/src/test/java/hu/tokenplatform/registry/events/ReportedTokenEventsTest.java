@@ -6,7 +6,7 @@ import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.events.data.LoginSucceeded;
 import hu.tokenplatform.events.data.UnlockCodeIssued;
 import hu.tokenplatform.registry.Fixtures;
-import hu.tokenplatform.registry.audit.AuditEntry;
+import hu.tokenplatform.servicekit.audit.AuditEntry;
 import hu.tokenplatform.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.audit;
+package hu.tokenplatform.servicekit.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * Writes the append-only, hash-chained audit log in the caller's transaction, so an action and its audit
  * entry commit or roll back together. Each entry's hash covers the previous hash: removing or editing a
- * line breaks the chain, which {@link #verifyChain()} detects.
+ * line breaks the chain, which {@link #verifyChain()} detects. Details must never hold a secret.
  */
 @ApplicationScoped
 public class AuditLog {

@@ -1,4 +1,4 @@
-package hu.tokenplatform.registry.audit;
+package hu.tokenplatform.servicekit.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,6 +1,5 @@
-package hu.tokenplatform.registry.audit;
+package hu.tokenplatform.servicekit.audit;
 
-import hu.tokenplatform.registry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -18,10 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * The audit log for bank auditors, the same in every service: entries newest first, and a recomputation of the
+ * hash chain.
+ */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.AUDITOR)
+@RolesAllowed(AuditResource.AUDITOR)
 public class AuditResource {
+
+    /** Keycloak realm role of the bank's auditors. */
+    public static final String AUDITOR = "auditor";
 
     @Inject
     AuditLog auditLog;
