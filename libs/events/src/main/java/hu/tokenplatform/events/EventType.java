@@ -1,8 +1,10 @@
 package hu.tokenplatform.events;
 
+import hu.tokenplatform.events.data.CallerVerificationFailed;
 import hu.tokenplatform.events.data.CertificateIssued;
 import hu.tokenplatform.events.data.CertificateRevoked;
 import hu.tokenplatform.events.data.CompanyRegistered;
+import hu.tokenplatform.events.data.EPinSet;
 import hu.tokenplatform.events.data.LoginSucceeded;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
@@ -10,6 +12,7 @@ import hu.tokenplatform.events.data.TokenLocked;
 import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.events.data.TokenStockReceived;
 import hu.tokenplatform.events.data.UnlockCodeIssued;
+import hu.tokenplatform.events.data.UnlockRefused;
 import hu.tokenplatform.events.data.UserPasswordLoginDisabled;
 import hu.tokenplatform.events.data.UserRegistered;
 
@@ -30,6 +33,9 @@ public enum EventType {
     CERTIFICATE_ISSUED("certificate.issued", Topics.REGISTRY_TOKENS, CertificateIssued.class),
     CERTIFICATE_REVOKED("certificate.revoked", Topics.REGISTRY_TOKENS, CertificateRevoked.class),
     UNLOCK_CODE_ISSUED("unlock.code-issued", Topics.UNLOCK_EVENTS, UnlockCodeIssued.class),
+    UNLOCK_REFUSED("unlock.refused", Topics.UNLOCK_EVENTS, UnlockRefused.class),
+    CALLER_VERIFICATION_FAILED("caller.verification-failed", Topics.UNLOCK_EVENTS, CallerVerificationFailed.class),
+    E_PIN_SET("e-pin.set", Topics.UNLOCK_EVENTS, EPinSet.class),
     LOGIN_SUCCEEDED("login.succeeded", Topics.AUTH_LOGINS, LoginSucceeded.class);
 
     private final String typeName;

@@ -2,7 +2,9 @@ package hu.tokenplatform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import hu.tokenplatform.events.data.CallerVerificationFailed;
 import hu.tokenplatform.events.data.TokenHandedOver;
+import hu.tokenplatform.events.data.UnlockRefused;
 import hu.tokenplatform.events.data.UserRegistered;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,21 @@ class EventCodecTest {
         assertEquals(written, read);
         assertEquals(data, EventCodec.data(read, UserRegistered.class));
         assertEquals(EventType.USER_REGISTERED, read.knownType().orElseThrow());
+    }
+
+    @Test
+    void helpdeskEventsAreKeyedByCsnOrByCustomerIdWhereNoTokenIsInvolved() {
+        var failed = new CallerVerificationFailed("12345678", "helpdesk.toth", "WRONG_E_PIN", 3, true, NOW);
+        var refused = new UnlockRefused("0A1B2C3D", "12345678", "helpdesk.toth", "CSN_NOT_CALLERS", NOW);
+
+        CloudEvent read = EventCodec.read(EventCodec.write(codec.create(failed, "helpdesk.toth")));
+
+        assertEquals("12345678", read.subject());
+        assertEquals(failed, EventCodec.data(read, CallerVerificationFailed.class));
+        assertTrue(read.data().has("ePinLocked"));
+        assertEquals("0A1B2C3D", codec.create(refused, "helpdesk.toth").subject());
+        assertEquals(Topics.UNLOCK_EVENTS, failed.type().topic());
+        assertEquals(Topics.UNLOCK_EVENTS, refused.type().topic());
     }
 
     @Test
