@@ -15,8 +15,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.StringReader;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -26,6 +30,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,8 +72,7 @@ public final class TestPki {
         }
     }
 
-    /** A key store for a TLS server on 127.0.0.1, certified by this CA. */
-    public KeyStore serverKeyStore(char[] password) {
+    private KeyStore serverKeyStore(char[] password) {
         try {
             KeyPair server = ecKeyPair();
             X509Certificate certificate = issue(new X500Name("CN=127.0.0.1"), server.getPublic(), false, KeyPurposeId.id_kp_serverAuth);
@@ -76,6 +80,33 @@ public final class TestPki {
             store.load(null, null);
             store.setKeyEntry("server", server.getPrivate(), password, new Certificate[]{certificate, caCertificate});
             return store;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CA certificate in PEM, as a trust store file holds it. */
+    public String caPem() {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(caCertificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TLS server context for 127.0.0.1 with a key certified by this CA, trusting client certificates of {@code clientCa}. */
+    public SSLContext serverContext(TestPki clientCa) {
+        char[] password = "server".toCharArray();
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(serverKeyStore(password), password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(clientCa.trustStore());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,11 +1,18 @@
 package hu.tokenplatform.tokenmanager;
 
+import hu.tokenplatform.tokenmanager.device.DeviceStatus;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
+import hu.tokenplatform.tokenmanager.device.TokenDevice;
 import hu.tokenplatform.tokenmanager.device.TokenFactory;
+import hu.tokenplatform.tokenmanager.device.TokenLockedException;
 import hu.tokenplatform.tokenmanager.device.TokenEnrolment;
 import hu.tokenplatform.tokenmanager.device.VirtualToken;
+import hu.tokenplatform.tokenmanager.device.WrongPinException;
 
 import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Virtual tokens in the states tests need, provisioned as the token factory and the branch would. */
 public final class TestTokens {
@@ -13,6 +20,7 @@ public final class TestTokens {
     public static final byte[] MASTER_UNLOCK_KEY = new byte[32];
     public static final String CSN = "0A1B2C3D4E5F";
     public static final String PIN = "Tok3n!pw";
+    public static final String WRONG_PIN = "Wr0ng!pin";
     /** Few PBKDF2 rounds: tests check behaviour, not hashing cost. */
     public static final int TEST_PIN_ITERATIONS = 1_000;
 
@@ -37,6 +45,17 @@ public final class TestTokens {
         branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, CSN)));
         branch.writeCertificate(KeySlot.SIGNING, pki.certifySigning(branch.generateKeyPair(KeySlot.SIGNING, CSN)));
         return token;
+    }
+
+    /** Four wrong PINs answered with the tries left, the fifth locks the token; returns the Random it then shows. */
+    public static String lockWithWrongPins(TokenDevice token) {
+        for (int triesLeft = DeviceStatus.MAX_PIN_TRIES - 1; triesLeft >= 1; triesLeft--) {
+            int expected = triesLeft;
+            WrongPinException wrong = assertThrows(WrongPinException.class, () -> token.login(WRONG_PIN.toCharArray()));
+            assertEquals(expected, wrong.triesLeft());
+        }
+        assertThrows(TokenLockedException.class, () -> token.login(WRONG_PIN.toCharArray()));
+        return token.status().unlockRandom().orElseThrow();
     }
 
     /** Personalised, and the user has set {@link #PIN} at first use. */

@@ -46,13 +46,6 @@ class VirtualTokenTest {
         }
     }
 
-    private void lock() {
-        for (int i = 0; i < 4; i++) {
-            assertThrows(WrongPinException.class, () -> token.login(WRONG.toCharArray()));
-        }
-        assertThrows(TokenLockedException.class, () -> token.login(WRONG.toCharArray()));
-    }
-
     private String bankCode(String csn, String random) {
         return UnlockCodes.code(UnlockCodes.diversifyTokenKey(TestTokens.MASTER_UNLOCK_KEY, csn), csn, random);
     }
@@ -90,7 +83,7 @@ class VirtualTokenTest {
         TokenSession session = token.login(PIN.toCharArray());
         session.sign(KeySlot.SIGNING, new byte[]{1});
 
-        lock();
+        TestTokens.lockWithWrongPins(token);
 
         assertThrows(TokenLockedException.class, () -> session.sign(KeySlot.SIGNING, new byte[]{1}));
     }
@@ -98,7 +91,7 @@ class VirtualTokenTest {
     @Test
     void bankCodeUnlocksOnceThenANewPinIsRequired() {
         token = TestTokens.handedOver(dir, pki);
-        lock();
+        TestTokens.lockWithWrongPins(token);
         String random = token.status().unlockRandom().orElseThrow();
         String code = bankCode(CSN, random);
 
@@ -116,7 +109,7 @@ class VirtualTokenTest {
     @Test
     void codeForAnotherRandomOrCsnDoesNotUnlock() {
         token = TestTokens.handedOver(dir, pki);
-        lock();
+        TestTokens.lockWithWrongPins(token);
         String random = token.status().unlockRandom().orElseThrow();
         String otherRandom = random.equals("0000000000") ? "0000000001" : "0000000000";
 
@@ -128,7 +121,7 @@ class VirtualTokenTest {
     @Test
     void threeWrongCodesDrawANewRandom() {
         token = TestTokens.handedOver(dir, pki);
-        lock();
+        TestTokens.lockWithWrongPins(token);
         String random = token.status().unlockRandom().orElseThrow();
         String oldCode = bankCode(CSN, random);
 
@@ -145,7 +138,7 @@ class VirtualTokenTest {
     @Test
     void loginAttemptWhileLockedVoidsTheRandom() {
         token = TestTokens.handedOver(dir, pki);
-        lock();
+        TestTokens.lockWithWrongPins(token);
         String random = token.status().unlockRandom().orElseThrow();
 
         assertThrows(TokenLockedException.class, () -> token.login(PIN.toCharArray()));

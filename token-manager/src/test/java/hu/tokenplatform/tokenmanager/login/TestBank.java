@@ -1,0 +1,146 @@
+package hu.tokenplatform.tokenmanager.login;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import hu.tokenplatform.tokencrypto.login.LoginAssertion;
+import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import hu.tokenplatform.tokenmanager.TestPki;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/**
+ * auth-service's agent endpoint as docs/login-protocol.md defines it, on a real TLS listener that requires a
+ * client certificate from the bank CA: the peer Token Manager's relay is tested against. It keeps login
+ * transactions, verifies each assertion with the TLS client certificate's key and uses a transaction once.
+ */
+public final class TestBank implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Transaction(String id, String client, String origin, byte[] challenge) {
+        public String challengeBase64Url() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(challenge);
+        }
+    }
+
+    /** What the bank saw of an accepted login. */
+    public record Accepted(LoginAssertion assertion, X509Certificate clientCertificate) {
+    }
+
+    private final TestPki pki;
+    private final HttpsServer server;
+    private final Map<String, Transaction> open = new ConcurrentHashMap<>();
+    public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public TestBank(TestPki pki) {
+        this.pki = pki;
+        try {
+            SSLContext tls = pki.serverContext(pki);
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters parameters = tls.getDefaultSSLParameters();
+                    parameters.setNeedClientAuth(true);
+                    params.setSSLParameters(parameters);
+                }
+            });
+            server.createContext(LoginAssertion.PATH, exchange -> {
+                try (exchange) {
+                    answer((HttpsExchange) exchange);
+                }
+            });
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI relay() {
+        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The CA PEM Token Manager is configured to trust for the bank's TLS servers. */
+    public Path writeTrustStore(Path file) {
+        try {
+            Files.writeString(file, pki.caPem());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Transaction newTransaction(String client, String origin) {
+        byte[] challenge = new byte[32];
+        random.nextBytes(challenge);
+        Transaction transaction = new Transaction("tx-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()),
+                client, origin, challenge);
+        open.put(transaction.id(), transaction);
+        return transaction;
+    }
+
+    private void answer(HttpsExchange exchange) throws IOException {
+        LoginAssertion assertion = JSON.readValue(exchange.getRequestBody().readNBytes(16 * 1024), LoginAssertion.class);
+        X509Certificate client = (X509Certificate) exchange.getSSLSession().getPeerCertificates()[0];
+        Transaction transaction = open.remove(assertion.transactionId());
+        if (transaction == null) {
+            refuse(exchange, 409, "login-transaction-used");
+            return;
+        }
+        if (!transaction.client().equals(assertion.client()) || !transaction.origin().equals(assertion.origin())) {
+            refuse(exchange, 403, "login-transaction-mismatch");
+            return;
+        }
+        try {
+            Signature verifier = Signature.getInstance(LoginChallenge.SIGNATURE_ALGORITHM);
+            verifier.initVerify(client.getPublicKey());
+            verifier.update(LoginChallenge.toBeSigned(transaction.id(), transaction.client(), transaction.origin(), transaction.challenge()));
+            if (!verifier.verify(Base64.getUrlDecoder().decode(assertion.signature()))) {
+                refuse(exchange, 403, "signature-invalid");
+                return;
+            }
+        } catch (Exception e) {
+            refuse(exchange, 403, "signature-invalid");
+            return;
+        }
+        accepted.add(new Accepted(assertion, client));
+        byte[] body = "{\"status\":\"authenticated\"}".getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static void refuse(HttpsExchange exchange, int status, String code) throws IOException {
+        byte[] body = ("{\"type\":\"urn:token-platform:problem:" + code + "\",\"status\":" + status + ",\"code\":\"" + code
+                + "\",\"detail\":\"free text the agent must not show\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
