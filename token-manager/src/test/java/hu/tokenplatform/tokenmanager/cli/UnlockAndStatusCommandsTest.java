@@ -18,7 +18,6 @@ import static hu.tokenplatform.tokenmanager.cli.CliRun.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The helpdesk unlock as the letter tells it, and the status the Token Manager icon shows. */
