@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager.device;
 
+import hu.tokenplatform.tokencrypto.pin.PinPolicy;
 import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
 
 import java.io.IOException;
@@ -20,12 +21,13 @@ public final class TokenFactory {
     private TokenFactory() {
     }
 
-    public static void provision(Path dir, String csn, byte[] masterUnlockKey) {
-        provision(dir, csn, masterUnlockKey, PIN_HASH_ITERATIONS);
-    }
-
     /** @param pinHashIterations fewer rounds only for tests and demos */
     public static void provision(Path dir, String csn, byte[] masterUnlockKey, int pinHashIterations) {
+        provision(dir, csn, masterUnlockKey, pinHashIterations, PinPolicy.defaults());
+    }
+
+    /** @param pinPolicy the PIN rules the token will enforce for its whole life */
+    public static void provision(Path dir, String csn, byte[] masterUnlockKey, int pinHashIterations, PinPolicy pinPolicy) {
         byte[] tokenKey = UnlockCodes.diversifyTokenKey(masterUnlockKey, csn);
         try {
             Files.createDirectories(dir);
@@ -41,6 +43,7 @@ public final class TokenFactory {
             memory.pinTriesLeft = DeviceStatus.MAX_PIN_TRIES;
             memory.pinHashIterations = pinHashIterations;
             memory.unlockKey = tokenKey;
+            memory.pinPolicy = pinPolicy;
             new EncryptedStateFile(dir, csn, random).write(memory.toBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("the token cannot be provisioned in " + dir, e);

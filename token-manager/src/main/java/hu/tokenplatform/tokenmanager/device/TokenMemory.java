@@ -1,10 +1,13 @@
 package hu.tokenplatform.tokenmanager.device;
 
+import hu.tokenplatform.tokencrypto.pin.PinPolicy;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +22,8 @@ final class TokenMemory {
     int pinTriesLeft;
     int wrongCodes;
     int pinHashIterations;
+    /** The PIN rules the token factory set; the token enforces them, whatever program drives it. */
+    PinPolicy pinPolicy = PinPolicy.defaults();
     PinHash pin;
     /** the PINs before the current one, newest first */
     List<PinHash> previousPins = new ArrayList<>();
@@ -36,6 +41,8 @@ final class TokenMemory {
         p.setProperty("pinTriesLeft", String.valueOf(pinTriesLeft));
         p.setProperty("wrongCodes", String.valueOf(wrongCodes));
         p.setProperty("pinHashIterations", String.valueOf(pinHashIterations));
+        p.setProperty("pinPolicy", pinPolicy.minLength() + "," + pinPolicy.maxLength() + "," + pinPolicy.minCharacterClasses()
+                + "," + pinPolicy.maxRepeatedRun() + "," + pinPolicy.maxSequenceLength() + "," + pinPolicy.historySize());
         p.setProperty("unlockKey", base64.encodeToString(unlockKey));
         if (pin != null) {
             p.setProperty("pin", pin.encode());
@@ -72,6 +79,10 @@ final class TokenMemory {
         memory.pinTriesLeft = Integer.parseInt(p.getProperty("pinTriesLeft"));
         memory.wrongCodes = Integer.parseInt(p.getProperty("wrongCodes"));
         memory.pinHashIterations = Integer.parseInt(p.getProperty("pinHashIterations"));
+        if (p.containsKey("pinPolicy")) {
+            int[] rule = Arrays.stream(p.getProperty("pinPolicy").split(",")).mapToInt(Integer::parseInt).toArray();
+            memory.pinPolicy = new PinPolicy(rule[0], rule[1], rule[2], rule[3], rule[4], rule[5]);
+        }
         memory.unlockKey = base64.decode(p.getProperty("unlockKey"));
         memory.pin = p.containsKey("pin") ? PinHash.decode(p.getProperty("pin")) : null;
         for (int i = 0; p.containsKey("previousPin." + i); i++) {

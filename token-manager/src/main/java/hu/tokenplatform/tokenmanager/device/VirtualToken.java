@@ -69,10 +69,6 @@ public final class VirtualToken implements TokenDevice {
     }
 
     public static VirtualToken open(Path dir) {
-        return open(dir, PinPolicy.defaults());
-    }
-
-    public static VirtualToken open(Path dir, PinPolicy policy) {
         if (!Files.isRegularFile(dir.resolve(EncryptedStateFile.STATE))) {
             throw new TokenAbsentException();
         }
@@ -87,7 +83,7 @@ public final class VirtualToken implements TokenDevice {
             EncryptedStateFile file = new EncryptedStateFile(dir, csn, new SecureRandom());
             file.removeLeftovers();
             TokenMemory memory = TokenMemory.fromBytes(file.read());
-            return new VirtualToken(file, channel, lock, memory, policy);
+            return new VirtualToken(file, channel, lock, memory, memory.pinPolicy);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("the token cannot be opened", e);

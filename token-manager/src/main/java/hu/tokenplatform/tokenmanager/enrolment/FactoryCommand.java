@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager.enrolment;
 
+import hu.tokenplatform.tokencrypto.pin.PinPolicy;
 import hu.tokenplatform.tokencrypto.unlock.MasterUnlockKeyStore;
 import hu.tokenplatform.tokenmanager.TokenManager;
 import hu.tokenplatform.tokenmanager.cli.ExitCodes;
@@ -32,6 +33,24 @@ public final class FactoryCommand implements Callable<Integer> {
     @Option(names = "--master-keystore", required = true, paramLabel = "P12")
     Path masterKeystore;
 
+    @Option(names = "--pin-min-length", paramLabel = "N")
+    int pinMinLength = PinPolicy.defaults().minLength();
+
+    @Option(names = "--pin-max-length", paramLabel = "N")
+    int pinMaxLength = PinPolicy.defaults().maxLength();
+
+    @Option(names = "--pin-min-classes", paramLabel = "N")
+    int pinMinClasses = PinPolicy.defaults().minCharacterClasses();
+
+    @Option(names = "--pin-max-repeated", paramLabel = "N")
+    int pinMaxRepeated = PinPolicy.defaults().maxRepeatedRun();
+
+    @Option(names = "--pin-max-sequence", paramLabel = "N")
+    int pinMaxSequence = PinPolicy.defaults().maxSequenceLength();
+
+    @Option(names = "--pin-history", paramLabel = "N")
+    int pinHistory = PinPolicy.defaults().historySize();
+
     @Override
     public Integer call() {
         Terminal terminal = app.terminal();
@@ -39,9 +58,10 @@ public final class FactoryCommand implements Callable<Integer> {
         char[] password = fromEnvironment != null ? fromEnvironment.toCharArray() : terminal.askSecret("factory.prompt.password");
         byte[] masterKey = null;
         try {
+            PinPolicy policy = new PinPolicy(pinMinLength, pinMaxLength, pinMinClasses, pinMaxRepeated, pinMaxSequence, pinHistory);
             masterKey = MasterUnlockKeyStore.load(masterKeystore, password);
             Path token = app.tokenPort().directory();
-            TokenFactory.provision(token, csn, masterKey);
+            TokenFactory.provision(token, csn, masterKey, TokenFactory.PIN_HASH_ITERATIONS, policy);
             terminal.say("factory.done", csn, token);
             return ExitCodes.OK;
         } catch (IllegalArgumentException | IllegalStateException e) {
