@@ -1,0 +1,132 @@
+package hu.tokenplatform.unlock.code;
+
+import hu.tokenplatform.events.data.UnlockCodeIssued;
+import hu.tokenplatform.events.data.UnlockRefused;
+import hu.tokenplatform.servicekit.audit.AuditLog;
+import hu.tokenplatform.servicekit.outbox.EventOutbox;
+import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.Problems;
+import hu.tokenplatform.servicekit.security.CurrentStaff;
+import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
+import hu.tokenplatform.unlock.config.UnlockConfig;
+import hu.tokenplatform.unlock.metrics.UnlockMetrics;
+import hu.tokenplatform.unlock.projection.Token;
+import hu.tokenplatform.unlock.projection.TokenState;
+import hu.tokenplatform.unlock.ratelimit.RateLimiter;
+import hu.tokenplatform.unlock.verification.CallerVerification;
+import hu.tokenplatform.unlock.verification.CallerVerifications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes the unlock code for the CSN and Random a verified caller reads out, after checking, from the
+ * registry's events, that the token is that caller's and not revoked. A refusal computes nothing.
+ */
+@ApplicationScoped
+public class UnlockCodeService {
+
+    static final String RATE_SCOPE = "unlock-code";
+    private static final Duration RATE_WINDOW = Duration.ofDays(1);
+
+    @Inject
+    UnlockConfig config;
+
+    @Inject
+    CallerVerifications verifications;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    MasterUnlockKey masterKey;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    UnlockMetrics metrics;
+
+    @Inject
+    CurrentStaff staff;
+
+    @Inject
+    Clock clock;
+
+    public record IssuedCode(String csn, String customerId, String random, String code, Instant issuedAt) {
+
+        /** Never print the code, whoever logs this record. */
+        @Override
+        public String toString() {
+            return "IssuedCode[csn=" + csn + ", customerId=" + customerId + ", code=***, issuedAt=" + issuedAt + "]";
+        }
+    }
+
+    /** A refusal commits its audit entry and event, so the exception that tells the agent does not roll back. */
+    @Transactional(dontRollbackOn = DomainException.class)
+    public IssuedCode issue(String verificationId, String csn, String random) {
+        String agent = staff.name();
+        Instant now = clock.instant();
+        Optional<CallerVerification> found = verifications.findValid(verificationId, agent);
+        if (found.isEmpty()) {
+            throw refuse(agent, csn, null, null, UnlockRefusal.VERIFICATION_INVALID, now);
+        }
+        CallerVerification verification = found.get();
+        String customerId = verification.customerId;
+        Token token = Token.findById(csn);
+        if (token == null) {
+            throw refuse(agent, csn, customerId, verification, UnlockRefusal.TOKEN_UNKNOWN, now);
+        }
+        if (!token.customerId.equals(customerId)) {
+            throw refuse(agent, csn, customerId, verification, UnlockRefusal.CSN_NOT_CALLERS, now);
+        }
+        if (token.state == TokenState.REVOKED) {
+            throw refuse(agent, csn, customerId, verification, UnlockRefusal.TOKEN_REVOKED, now);
+        }
+        if (!rateLimiter.tryAcquire(RATE_SCOPE, csn, config.limits().codesPerTokenPerDay(), RATE_WINDOW)) {
+            throw refuse(agent, csn, customerId, verification, UnlockRefusal.DAILY_LIMIT, now);
+        }
+        String normalisedRandom = UnlockCodes.normalise(random);
+        String code = masterKey.codeFor(csn, normalisedRandom);
+        outbox.append(new UnlockCodeIssued(csn, customerId, now), agent);
+        audit.record(agent, "unlock.code-issued", "token", csn, Map.of(
+                "customerId", customerId, "verification", CallerVerifications.reference(verification)));
+        metrics.codeIssued();
+        return new IssuedCode(csn, customerId, UnlockCodes.forDictation(normalisedRandom), code, now);
+    }
+
+    private DomainException refuse(String agent, String csn, String customerId, CallerVerification verification,
+                                   UnlockRefusal reason, Instant now) {
+        outbox.append(new UnlockRefused(csn, customerId, agent, reason.name(), now), agent);
+        Map<String, Object> details = new HashMap<>();
+        details.put("reason", reason.name());
+        if (verification != null) {
+            details.put("customerId", customerId);
+            details.put("verification", CallerVerifications.reference(verification));
+        }
+        audit.record(agent, "unlock.refused", "token", csn, details);
+        metrics.refused(reason);
+        return switch (reason) {
+            case VERIFICATION_INVALID -> Problems.unprocessable("verification-invalid",
+                    "No valid caller verification of yours with this id: it is unknown, expired or another agent's. Verify the caller again.");
+            case TOKEN_UNKNOWN -> Problems.unprocessable("token-unknown",
+                    "No token with this CSN has been handed over; check the CSN the caller reads out.");
+            case CSN_NOT_CALLERS -> Problems.unprocessable("csn-not-callers",
+                    "This CSN is not a token of the verified caller.");
+            case TOKEN_REVOKED -> Problems.unprocessable("token-revoked",
+                    "This token is revoked and cannot be unlocked; the caller needs a new token from a branch.");
+            case DAILY_LIMIT -> new DomainException(429, "unlock-limit-reached", "Too many requests",
+                    "This token has had the most unlock codes allowed in 24 hours; try again later.");
+        };
+    }
+}

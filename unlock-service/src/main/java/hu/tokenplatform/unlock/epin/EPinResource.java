@@ -1,0 +1,66 @@
+package hu.tokenplatform.unlock.epin;
+
+import hu.tokenplatform.unlock.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+
+@Path("/customers/{customerId}/e-pin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.BRANCH_OFFICER)
+public class EPinResource {
+
+    /** The 8-digit customer identifier (énazonosító); ASCII digits only. */
+    public static final String CUSTOMER_ID_PATTERN = "[0-9]{8}";
+    /** The 6-digit e-PIN; ASCII digits only. */
+    public static final String E_PIN_PATTERN = "[0-9]{6}";
+
+    @Inject
+    EPinService ePins;
+
+    public record SetEPin(@NotNull @Pattern(regexp = E_PIN_PATTERN, message = "must be exactly 6 digits") String ePin) {
+
+        /** Never print the e-PIN, whoever logs this record. */
+        @Override
+        public String toString() {
+            return "SetEPin[ePin=***]";
+        }
+    }
+
+    /** Never the e-PIN or its hash. */
+    public record EPinStatus(String customerId, boolean ePinSet, boolean locked, int failedAttempts, Instant setAt,
+                             String setBy) {
+
+        static EPinStatus of(String customerId, EPin ePin, CallerLockout lockout) {
+            return new EPinStatus(customerId, ePin != null, lockout != null && lockout.lockedAt != null,
+                    lockout == null ? 0 : lockout.failedAttempts, ePin == null ? null : ePin.setAt,
+                    ePin == null ? null : ePin.setBy);
+        }
+    }
+
+    @PUT
+    @Operation(summary = "Set or reset a customer's e-PIN; a reset also lifts a lockout after wrong e-PINs")
+    public EPinStatus set(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
+                          @Valid @NotNull SetEPin request) {
+        return ePins.set(customerId, request.ePin());
+    }
+
+    @GET
+    @Operation(summary = "Whether a customer has an e-PIN and whether it is locked; never the e-PIN")
+    public EPinStatus status(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId) {
+        return ePins.status(customerId);
+    }
+}

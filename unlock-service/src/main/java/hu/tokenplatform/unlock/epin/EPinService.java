@@ -1,0 +1,97 @@
+package hu.tokenplatform.unlock.epin;
+
+import hu.tokenplatform.events.data.EPinSet;
+import hu.tokenplatform.servicekit.audit.AuditLog;
+import hu.tokenplatform.servicekit.outbox.EventOutbox;
+import hu.tokenplatform.servicekit.problem.Problems;
+import hu.tokenplatform.servicekit.security.CurrentStaff;
+import hu.tokenplatform.unlock.epin.EPinResource.EPinStatus;
+import hu.tokenplatform.unlock.projection.Customer;
+import hu.tokenplatform.unlock.verification.CallerVerifications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** Branch officers set and reset e-PINs; the e-PIN itself is hashed at once and never returned or logged. */
+@ApplicationScoped
+public class EPinService {
+
+    private static final String DIGITS_UP = "01234567890";
+    private static final String DIGITS_DOWN = "09876543210";
+
+    @Inject
+    EPinHasher hasher;
+
+    @Inject
+    CallerLockouts lockouts;
+
+    @Inject
+    CallerVerifications verifications;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentStaff staff;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Sets a new e-PIN: the first one, or a reset that also lifts a lockout. Verifications made with the old
+     * e-PIN end with it.
+     */
+    @Transactional
+    public EPinStatus set(String customerId, String ePin) {
+        requireRegistered(customerId);
+        if (isGuessable(ePin)) {
+            throw Problems.unprocessable("weak-e-pin",
+                    "An e-PIN of one repeated digit or of consecutive digits is too easy to guess; choose another.");
+        }
+        String officer = staff.name();
+        Instant now = clock.instant();
+        EPin existing = EPin.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        CallerLockout lockout = lockouts.lockForUpdate(customerId);
+        boolean lockLifted = lockouts.isLocked(lockout);
+        lockouts.clear(lockout);
+        int endedVerifications = verifications.endAllOf(customerId);
+        EPin row = existing != null ? existing : new EPin();
+        row.customerId = customerId;
+        row.hash = hasher.hash(ePin);
+        row.setAt = now;
+        row.setBy = officer;
+        row.persist();
+        outbox.append(new EPinSet(customerId, existing != null, lockLifted, now), officer);
+        audit.record(officer, "e-pin.set", "customer", customerId, Map.of(
+                "replaced", existing != null, "lockLifted", lockLifted, "endedVerifications", endedVerifications));
+        return EPinStatus.of(customerId, row, lockout);
+    }
+
+    @Transactional
+    public EPinStatus status(String customerId) {
+        requireRegistered(customerId);
+        EPin ePin = EPin.findById(customerId);
+        CallerLockout lockout = CallerLockout.findById(customerId);
+        return EPinStatus.of(customerId, ePin, lockout);
+    }
+
+    private static void requireRegistered(String customerId) {
+        if (Customer.findById(customerId) == null) {
+            throw Problems.notFound("customer-not-found", "No customer with identifier " + customerId
+                    + " is known to unlock-service; a customer registered moments ago appears once the registry's event arrives.");
+        }
+    }
+
+    /** One digit repeated, or a run up or down such as 123456, 567890 or 654321. */
+    static boolean isGuessable(String ePin) {
+        return ePin.chars().distinct().count() == 1 || DIGITS_UP.contains(ePin) || DIGITS_DOWN.contains(ePin);
+    }
+}

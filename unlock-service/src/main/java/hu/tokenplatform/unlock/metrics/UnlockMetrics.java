@@ -1,0 +1,82 @@
+package hu.tokenplatform.unlock.metrics;
+
+import hu.tokenplatform.servicekit.outbox.OutboxEvent;
+import hu.tokenplatform.unlock.code.UnlockRefusal;
+import hu.tokenplatform.unlock.verification.VerificationFailure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Caller verifications, unlock codes and refusals, for operators. The metrics endpoint is not behind a staff
+ * login, so a wrong e-PIN, an unknown customer identifier and one without e-PIN are counted together: a counter
+ * must not tell a helpdesk agent what the response does not.
+ */
+@ApplicationScoped
+public class UnlockMetrics {
+
+    private static final String VERIFICATIONS = "unlock.caller.verifications";
+
+    private final Counter verified;
+    private final Map<VerificationFailure, Counter> verificationFailures = new EnumMap<>(VerificationFailure.class);
+    private final Counter codesIssued;
+    private final Map<UnlockRefusal, Counter> refusals = new EnumMap<>(UnlockRefusal.class);
+    private final AtomicLong outboxBacklog = new AtomicLong();
+
+    @Inject
+    public UnlockMetrics(MeterRegistry registry) {
+        verified = verificationCounter(registry, "verified");
+        Counter wrongCredentials = verificationCounter(registry, "wrong-credentials");
+        verificationFailures.put(VerificationFailure.WRONG_E_PIN, wrongCredentials);
+        verificationFailures.put(VerificationFailure.UNKNOWN_CUSTOMER, wrongCredentials);
+        verificationFailures.put(VerificationFailure.E_PIN_NOT_SET, wrongCredentials);
+        verificationFailures.put(VerificationFailure.E_PIN_LOCKED, verificationCounter(registry, "e-pin-locked"));
+        verificationFailures.put(VerificationFailure.RATE_LIMITED, verificationCounter(registry, "rate-limited"));
+        codesIssued = Counter.builder("unlock.codes.issued").description("Unlock codes computed and given to a helpdesk agent")
+                .register(registry);
+        for (UnlockRefusal reason : UnlockRefusal.values()) {
+            refusals.put(reason, Counter.builder("unlock.refusals").tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .description("Unlock codes refused before anything was computed, by reason").register(registry));
+        }
+        Gauge.builder("unlock.outbox.backlog", outboxBacklog, AtomicLong::get)
+                .description("Events committed but not yet published to Kafka").register(registry);
+    }
+
+    private static Counter verificationCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder(VERIFICATIONS).tag("outcome", outcome)
+                .description("Caller verifications by outcome; wrong-credentials covers wrong e-PINs and unknown customer identifiers alike")
+                .register(registry);
+    }
+
+    public void verified() {
+        verified.increment();
+    }
+
+    public void verificationFailed(VerificationFailure reason) {
+        verificationFailures.get(reason).increment();
+    }
+
+    public void codeIssued() {
+        codesIssued.increment();
+    }
+
+    public void refused(UnlockRefusal reason) {
+        refusals.get(reason).increment();
+    }
+
+    @Scheduled(every = "${unlock.metrics.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void refresh() {
+        outboxBacklog.set(OutboxEvent.backlog());
+    }
+}

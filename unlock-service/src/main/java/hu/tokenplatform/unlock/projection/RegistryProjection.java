@@ -1,0 +1,99 @@
+package hu.tokenplatform.unlock.projection;
+
+import hu.tokenplatform.events.CloudEvent;
+import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.EventType;
+import hu.tokenplatform.events.data.TokenActivated;
+import hu.tokenplatform.events.data.TokenHandedOver;
+import hu.tokenplatform.events.data.TokenLocked;
+import hu.tokenplatform.events.data.TokenRevoked;
+import hu.tokenplatform.events.data.UserRegistered;
+import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps this service's copy of what the registry knows about customers and their tokens, which the unlock decides
+ * on. Each event is applied once however often Kafka delivers it; a token's events arrive in order, as the
+ * registry keys them by CSN. REVOKED never changes again.
+ */
+@ApplicationScoped
+public class RegistryProjection {
+
+    private static final Logger LOG = Logger.getLogger(RegistryProjection.class);
+
+    @Inject
+    IdempotentInbox inbox;
+
+    @Incoming("registry-users")
+    @Blocking
+    public void onUserEvent(String record) {
+        inbox.accept(record, event -> {
+            // Companies and re-contracting are nothing the unlock decides on.
+            if (event.knownType().orElse(null) == EventType.USER_REGISTERED) {
+                register(EventCodec.data(event, UserRegistered.class), event);
+            }
+        });
+    }
+
+    @Incoming("registry-tokens")
+    @Blocking
+    public void onTokenEvent(String record) {
+        inbox.accept(record, event -> {
+            EventType type = event.knownType().orElse(null);
+            if (type == EventType.TOKEN_HANDED_OVER) {
+                handOver(EventCodec.data(event, TokenHandedOver.class), event);
+            } else if (type == EventType.TOKEN_ACTIVATED) {
+                move(EventCodec.data(event, TokenActivated.class).csn(), TokenState.ACTIVE, event);
+            } else if (type == EventType.TOKEN_LOCKED) {
+                move(EventCodec.data(event, TokenLocked.class).csn(), TokenState.LOCKED, event);
+            } else if (type == EventType.TOKEN_REVOKED) {
+                move(EventCodec.data(event, TokenRevoked.class).csn(), TokenState.REVOKED, event);
+            }
+            // Stock deliveries and certificates are nothing the unlock decides on.
+        });
+    }
+
+    private static void register(UserRegistered user, CloudEvent event) {
+        Customer customer = Customer.findById(user.customerId());
+        if (customer == null) {
+            customer = new Customer();
+            customer.customerId = user.customerId();
+            customer.registeredAt = event.time();
+        }
+        customer.companyId = user.companyId();
+        customer.persist();
+    }
+
+    private static void handOver(TokenHandedOver handedOver, CloudEvent event) {
+        Token token = Token.findById(handedOver.csn());
+        if (token != null && token.state == TokenState.REVOKED) {
+            LOG.warnf("Event %s hands over token %s, which is revoked; ignored", event.id(), handedOver.csn());
+            return;
+        }
+        if (token == null) {
+            token = new Token();
+            token.csn = handedOver.csn();
+        }
+        token.customerId = handedOver.customerId();
+        token.state = TokenState.ISSUED;
+        token.stateChangedAt = event.time();
+        token.persist();
+    }
+
+    private static void move(String csn, TokenState next, CloudEvent event) {
+        Token token = Token.findById(csn);
+        if (token == null) {
+            LOG.infof("Event %s moves token %s, which was never handed over; ignored", event.id(), csn);
+            return;
+        }
+        if (token.state == TokenState.REVOKED) {
+            return;
+        }
+        token.state = next;
+        token.stateChangedAt = event.time();
+    }
+}

@@ -1,0 +1,46 @@
+package hu.tokenplatform.unlock.verification;
+
+import hu.tokenplatform.unlock.epin.EPinResource;
+import hu.tokenplatform.unlock.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+@Path("/caller-verifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.HELPDESK)
+public class CallerVerificationResource {
+
+    @Inject
+    CallerVerificationService service;
+
+    public record VerifyCaller(
+            @NotNull @Pattern(regexp = EPinResource.CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
+            @NotNull @Pattern(regexp = EPinResource.E_PIN_PATTERN, message = "must be exactly 6 digits") String ePin) {
+
+        /** Never print the e-PIN, whoever logs this record. */
+        @Override
+        public String toString() {
+            return "VerifyCaller[customerId=" + customerId + ", ePin=***]";
+        }
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @Operation(summary = "Verify a caller with customer identifier and e-PIN; the verification id is valid for this agent only, for a short time")
+    public CallerVerificationService.Verified verify(@Valid @NotNull VerifyCaller request) {
+        return service.verify(request.customerId(), request.ePin());
+    }
+}

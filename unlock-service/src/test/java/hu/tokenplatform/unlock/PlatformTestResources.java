@@ -1,0 +1,11 @@
+package hu.tokenplatform.unlock;
+
+import hu.tokenplatform.testkit.PlatformTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** One real Kafka broker and one throw-away PostgreSQL database for every test class of this module. */
+@QuarkusTestResource(value = PlatformTestResource.class,
+        initArgs = @ResourceArg(name = PlatformTestResource.DATABASE_PREFIX, value = "tp_unlock"))
+class PlatformTestResources {
+}
