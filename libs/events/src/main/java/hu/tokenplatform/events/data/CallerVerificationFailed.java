@@ -12,8 +12,10 @@ import java.time.Instant;
  * @param reason         {@code WRONG_E_PIN}, {@code UNKNOWN_CUSTOMER} (not registered), {@code E_PIN_NOT_SET},
  *                       {@code E_PIN_LOCKED} (tried while locked), {@code RATE_LIMITED} (the agent's hourly limit;
  *                       the e-PIN was not checked)
- * @param failedAttempts consecutive failures for this customer identifier so far
- * @param ePinLocked     whether verification for this customer identifier is now locked until a branch officer sets a new e-PIN
+ * @param failedAttempts consecutive failures for this customer identifier so far (0 for {@code RATE_LIMITED},
+ *                       which looks at nothing)
+ * @param ePinLocked     whether verification for this customer identifier is now locked until a branch officer
+ *                       sets a new e-PIN (false for {@code RATE_LIMITED})
  */
 public record CallerVerificationFailed(
         String customerId,
