@@ -6,14 +6,21 @@ import hu.tokenplatform.unlock.Callers;
 import hu.tokenplatform.unlock.Callers.Caller;
 import hu.tokenplatform.unlock.Registry;
 import hu.tokenplatform.unlock.Staff;
+import hu.tokenplatform.unlock.config.UnlockConfig;
+import hu.tokenplatform.unlock.epin.Argon2id;
+import hu.tokenplatform.unlock.epin.EPin;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestSecurity(user = "officer.kiss", roles = "branch-officer")
 class CallerVerificationTest {
+
+    @Inject
+    UnlockConfig config;
 
     @Test
     void rightCustomerIdAndEPinGiveAShortLivedVerification() {
@@ -121,6 +131,21 @@ class CallerVerificationTest {
         Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(422);
         Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(422);
 
+        Callers.verify(caller.customerId(), caller.ePin()).statusCode(201);
+    }
+
+    @Test
+    void hashMadeWithEarlierParametersIsRaisedOnTheNextRightEPin() {
+        Caller caller = Callers.withToken();
+        String cheaper = new Argon2id(config.ePin().pepper().getBytes(StandardCharsets.UTF_8))
+                .hash(caller.ePin().getBytes(StandardCharsets.US_ASCII), new Argon2id.Parameters(64, 1, 1), new SecureRandom());
+        QuarkusTransaction.requiringNew().run(() -> EPin.update("hash = ?1 where customerId = ?2", cheaper, caller.customerId()));
+        Staff.newHelpdeskAgent();
+
+        Callers.verify(caller.customerId(), caller.ePin()).statusCode(201);
+
+        String raised = QuarkusTransaction.requiringNew().call(() -> EPin.<EPin>findById(caller.customerId()).hash);
+        assertTrue(raised.startsWith("$argon2id$v=19$m=256,t=1,p=1$"), raised);
         Callers.verify(caller.customerId(), caller.ePin()).statusCode(201);
     }
 
