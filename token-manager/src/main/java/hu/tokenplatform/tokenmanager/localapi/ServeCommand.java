@@ -5,20 +5,26 @@ import hu.tokenplatform.tokenmanager.cli.ExitCodes;
 import hu.tokenplatform.tokenmanager.cli.Terminal;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.config.BankServer;
+import hu.tokenplatform.tokenmanager.login.PinPrompt;
 import hu.tokenplatform.tokenmanager.login.TerminalPinPrompt;
 import hu.tokenplatform.tokenmanager.login.TokenLogin;
+import hu.tokenplatform.tokenmanager.login.WindowPinPrompt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
-/** Runs the agent: the local API for the bank's login pages, with PIN entry on this terminal, until stopped. */
+/** Runs the agent: the local API for the bank's login pages, with PIN entry in Token Manager itself, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true)
 public final class ServeCommand implements Callable<Integer> {
+
+    /** As long as a login transaction lives at the bank; an unanswered window then closes by itself. */
+    static final Duration PIN_WINDOW_TIMEOUT = Duration.ofMinutes(2);
 
     @ParentCommand
     TokenManager app;
@@ -26,11 +32,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT")
     Integer port;
 
+    @Option(names = "--pin-entry", paramLabel = "auto|window|terminal")
+    PinEntryPlace pinEntry = PinEntryPlace.auto;
+
+    /** Where the PIN is asked: {@code auto} is the terminal when there is one, else a window on the desktop. */
+    enum PinEntryPlace { auto, window, terminal }
+
     @Override
     public Integer call() throws InterruptedException {
         Terminal terminal = app.terminal();
         AgentConfig config = app.agentConfig();
-        TokenLogin login = new TokenLogin(config, app.tokenPort(), new TerminalPinPrompt(terminal), Duration.ofSeconds(30));
+        TokenLogin login = new TokenLogin(config, app.tokenPort(), pinPrompt(terminal), Duration.ofSeconds(30));
         CountDownLatch stopped = new CountDownLatch(1);
         try (LocalApiServer api = LocalApiServer.start(config, app.tokenPort(), login, port != null ? port : config.localApiPort())) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "token-manager-stop"));
@@ -39,5 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCodes.OK;
+    }
+
+    private PinPrompt pinPrompt(Terminal terminal) {
+        boolean window = pinEntry == PinEntryPlace.window
+                || pinEntry == PinEntryPlace.auto && System.console() == null && !GraphicsEnvironment.isHeadless();
+        return window ? new WindowPinPrompt(terminal.messages(), PIN_WINDOW_TIMEOUT) : new TerminalPinPrompt(terminal);
     }
 }
