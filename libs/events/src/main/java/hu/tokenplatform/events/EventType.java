@@ -5,6 +5,7 @@ import hu.tokenplatform.events.data.CertificateIssued;
 import hu.tokenplatform.events.data.CertificateRevoked;
 import hu.tokenplatform.events.data.CompanyRegistered;
 import hu.tokenplatform.events.data.EPinSet;
+import hu.tokenplatform.events.data.LoginFailed;
 import hu.tokenplatform.events.data.LoginSucceeded;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
@@ -36,7 +37,8 @@ public enum EventType {
     UNLOCK_REFUSED("unlock.refused", Topics.UNLOCK_EVENTS, UnlockRefused.class),
     CALLER_VERIFICATION_FAILED("caller.verification-failed", Topics.UNLOCK_EVENTS, CallerVerificationFailed.class),
     E_PIN_SET("e-pin.set", Topics.UNLOCK_EVENTS, EPinSet.class),
-    LOGIN_SUCCEEDED("login.succeeded", Topics.AUTH_LOGINS, LoginSucceeded.class);
+    LOGIN_SUCCEEDED("login.succeeded", Topics.AUTH_LOGINS, LoginSucceeded.class),
+    LOGIN_FAILED("login.failed", Topics.AUTH_LOGINS, LoginFailed.class);
 
     private final String typeName;
     private final String topic;

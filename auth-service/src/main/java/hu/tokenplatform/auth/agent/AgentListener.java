@@ -1,0 +1,102 @@
+package hu.tokenplatform.auth.agent;
+
+import hu.tokenplatform.auth.config.AuthConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SSLOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent endpoint's own listener: TLS with a client certificate REQUIRED, trusting only what the
+ * {@code quarkus.tls.<auth.agent.tls-configuration>} trust store holds (the bank's issuing CA). It is a second
+ * Vert.x HTTP server beside Quarkus's browser-facing one, which never asks browsers for certificates. It serves
+ * nothing but {@link hu.tokenplatform.tokencrypto.login.LoginAssertion#PATH}. TLS must end here: a proxy in
+ * front of it may only pass TCP through.
+ */
+@ApplicationScoped
+public class AgentListener {
+
+    private static final Logger LOG = Logger.getLogger(AgentListener.class);
+    private static final long START_TIMEOUT_SECONDS = 30;
+    private static final int IDLE_TIMEOUT_SECONDS = 30;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    TlsConfigurationRegistry tlsRegistry;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    AgentAssertionHandler handler;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private volatile HttpServer server;
+
+    void start(@Observes StartupEvent start) throws Exception {
+        String name = config.agent().tlsConfiguration();
+        TlsConfiguration tls = tlsRegistry.get(name)
+                .orElseThrow(() -> new IllegalStateException("quarkus.tls." + name + " is not configured: the agent "
+                        + "listener needs its server key and the bank issuing CA as trust store"));
+        if (tls.isTrustAll() || tls.getTrustStoreOptions() == null || tls.getKeyStoreOptions() == null) {
+            throw new IllegalStateException("quarkus.tls." + name + " needs a key store and a trust store, and must not trust all");
+        }
+        SSLOptions ssl = tls.getSSLOptions();
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.agent().host())
+                .setPort(config.agent().port())
+                .setSsl(true)
+                .setKeyCertOptions(tls.getKeyStoreOptions())
+                .setTrustOptions(tls.getTrustStoreOptions())
+                .setClientAuth(ClientAuth.REQUIRED)
+                .setEnabledSecureTransportProtocols(ssl.getEnabledSecureTransportProtocols())
+                .setSslHandshakeTimeout(config.agent().handshakeTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                .setMaxInitialLineLength(1024)
+                .setMaxHeaderSize(8192)
+                .setCompressionSupported(false);
+        ssl.getEnabledCipherSuites().forEach(options::addEnabledCipherSuite);
+        Counter refusedHandshakes = Counter.builder("auth.agent.tls.failures")
+                .description("Connections to the agent listener that failed before HTTP, mostly refused TLS handshakes "
+                        + "(no client certificate, another CA, an expired or non-login certificate)")
+                .register(metrics);
+        HttpServer created = vertx.createHttpServer(options)
+                .requestHandler(handler)
+                .exceptionHandler(failure -> {
+                    refusedHandshakes.increment();
+                    LOG.debugf("Agent connection failed: %s", failure.getClass().getSimpleName());
+                });
+        server = created.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        LOG.infof("Agent endpoint listening with mutual TLS on %s:%d", config.agent().host(), server.actualPort());
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws Exception {
+        HttpServer running = server;
+        if (running != null) {
+            running.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The port actually bound (differs from the configured one when that is 0). */
+    public int port() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,182 @@
+package hu.tokenplatform.auth.config;
+
+import hu.tokenplatform.events.ContractedService;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything auth-service is told from outside; see docs/auth-service.md for each property. */
+@ConfigMapping(prefix = "auth")
+public interface AuthConfig {
+
+    /**
+     * The login page's public origin (scheme://host[:port]) as browsers see it behind the bank's proxy; also the
+     * OIDC issuer. Signed into every token login, so it must equal what Token Manager is configured with.
+     */
+    String publicOrigin();
+
+    Trust trust();
+
+    Revocation revocation();
+
+    Agent agent();
+
+    Login login();
+
+    Throttle throttle();
+
+    Password password();
+
+    Oidc oidc();
+
+    Signatures signatures();
+
+    Metrics metrics();
+
+    interface Trust {
+        /** PEM of the bank's token issuing CA: the only trust anchor for token certificates. */
+        Path issuingCa();
+    }
+
+    interface Revocation {
+        /** The issuing CA's CRL, fetched from here only; never from a URL inside a certificate. */
+        URI crlUrl();
+
+        /** How often the CRL is fetched again (also before its nextUpdate). */
+        @WithDefault("5m")
+        Duration refreshInterval();
+
+        @WithDefault("10s")
+        Duration fetchTimeout();
+
+        /** A CRL bigger than this is refused rather than parsed. */
+        @WithDefault("16777216")
+        int maxCrlBytes();
+    }
+
+    interface Agent {
+        /** Name of the {@code quarkus.tls.<name>} configuration of the mutual-TLS listener. */
+        @WithDefault("agent")
+        String tlsConfiguration();
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** 0 picks a free port (tests). */
+        @WithDefault("8443")
+        int port();
+
+        /** A login assertion is a few hundred bytes. */
+        @WithDefault("4096")
+        int maxBodyBytes();
+
+        @WithDefault("10s")
+        Duration handshakeTimeout();
+    }
+
+    interface Login {
+        /** How long the user has to enter the PIN and the token to answer. */
+        @WithDefault("120s")
+        Duration transactionTtl();
+
+        /** How long after the token login the page may still finish it. */
+        @WithDefault("60s")
+        Duration completeWithin();
+
+        /** The login session cookie carries {@code Secure}; only plain-HTTP tests switch it off. */
+        @WithDefault("true")
+        boolean secureCookie();
+
+        /** Token Manager's local API as the login page calls it. */
+        @WithDefault("http://127.0.0.1:17380")
+        URI tokenManagerUrl();
+    }
+
+    interface Throttle {
+        /** Refused token logins one certificate may cause per window before it is refused outright. */
+        @WithDefault("10")
+        int certificateFailures();
+
+        /** Refused logins (token or password) one source address may cause per window. */
+        @WithDefault("50")
+        int addressFailures();
+
+        @WithDefault("15m")
+        Duration window();
+    }
+
+    interface Password {
+        /** Consecutive wrong passwords that lock a customer identifier's password login. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("30m")
+        Duration lockout();
+    }
+
+    interface Oidc {
+        /** Registered relying parties by client id ({@code electra}, {@code e-posta}). */
+        Map<String, Client> clients();
+
+        @WithDefault("60s")
+        Duration codeTtl();
+
+        @WithDefault("5m")
+        Duration accessTokenTtl();
+
+        @WithDefault("5m")
+        Duration idTokenTtl();
+
+        /** A new signing key is generated when the current one is this old. */
+        @WithDefault("P30D")
+        Duration keyRotation();
+
+        @WithDefault("1h")
+        Duration keyRotationCheck();
+
+        /** Base64 of a 256-bit AES key that encrypts the signing keys at rest (a secret; an HSM later). */
+        String keyEncryptionKey();
+    }
+
+    interface Client {
+        /** The bank service this client is: the user needs it on their contract. */
+        ContractedService service();
+
+        /** Exact-match redirect URIs. */
+        List<String> redirectUris();
+
+        /**
+         * {@code sha256:<hex>} of the client secret for a confidential client (client_secret_basic); absent for a
+         * public client, which relies on PKCE alone.
+         */
+        Optional<String> secretHash();
+
+        /** Scopes granted through client credentials (the client's backend calling our APIs), if any. */
+        Optional<List<String>> backendScopes();
+    }
+
+    interface Signatures {
+        /** Largest document accepted for a signature check. */
+        @WithDefault("1048576")
+        int maxDocumentBytes();
+
+        /** A signature whose signing time is older than this is refused: it bounds a backdated signing time. */
+        @WithDefault("15m")
+        Duration maxAge();
+
+        /** Clock difference tolerated for a signing time in the future. */
+        @WithDefault("2m")
+        Duration clockSkew();
+    }
+
+    interface Metrics {
+        @WithDefault("15s")
+        Duration refreshInterval();
+    }
+}

@@ -1,0 +1,122 @@
+package hu.tokenplatform.auth.login;
+
+import hu.tokenplatform.auth.config.AuthConfig;
+import hu.tokenplatform.auth.oidc.AuthorizationCodes;
+import hu.tokenplatform.auth.oidc.PendingAuthorization;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Starts login transactions for the login page and finishes them in the browser session that started them,
+ * once a token (or password) login authenticated a user: only then is an authorization code issued.
+ */
+@ApplicationScoped
+public class LoginTransactions {
+
+    static final int TRANSACTION_ID_BYTES = 16;
+    static final int CHALLENGE_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    AuthorizationCodes codes;
+
+    @Inject
+    Clock clock;
+
+    /** A new transaction for a validated authorization request, bound to the browser session. */
+    @Transactional
+    public LoginTransaction start(PendingAuthorization request, byte[] browserSessionHash) {
+        Instant now = clock.instant();
+        LoginTransaction transaction = new LoginTransaction();
+        transaction.id = randomBase64Url(TRANSACTION_ID_BYTES);
+        transaction.challenge = randomBytes(CHALLENGE_BYTES);
+        transaction.clientId = request.clientId();
+        transaction.origin = config.publicOrigin();
+        transaction.browserSessionHash = browserSessionHash;
+        transaction.createdAt = now;
+        transaction.expiresAt = now.plus(config.login().transactionTtl());
+        transaction.redirectUri = request.redirectUri();
+        transaction.scope = request.scope();
+        transaction.state = request.state();
+        transaction.nonce = request.nonce();
+        transaction.codeChallenge = request.codeChallenge();
+        transaction.status = LoginTransaction.Status.PENDING;
+        transaction.persist();
+        return transaction;
+    }
+
+    /**
+     * The transaction, if it exists and belongs to this browser session; another session's transaction is
+     * reported as absent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<LoginTransaction> ofSession(String transactionId, byte[] browserSessionHash, LockModeType lock) {
+        if (transactionId == null || !TokenLoginService.TRANSACTION_ID.matcher(transactionId).matches()) {
+            return Optional.empty();
+        }
+        return LoginTransaction.<LoginTransaction>findByIdOptional(transactionId, lock)
+                .filter(t -> MessageDigest.isEqual(t.browserSessionHash, browserSessionHash));
+    }
+
+    /**
+     * Issues the authorization code for a transaction authenticated moments ago, once.
+     *
+     * @throws LoginRefusedException if the transaction is not this session's, not authenticated, already
+     *                               finished, or authenticated too long ago
+     */
+    @Transactional
+    public Completion complete(String transactionId, byte[] browserSessionHash) {
+        LoginTransaction transaction = ofSession(transactionId, browserSessionHash, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, new LoginAttempt(null, null, null)));
+        LoginAttempt attempt = new LoginAttempt(transaction.customerId, transaction.csn, transaction.clientId);
+        if (transaction.status == LoginTransaction.Status.COMPLETED) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, attempt);
+        }
+        if (transaction.status != LoginTransaction.Status.AUTHENTICATED) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(transaction.authenticatedAt.plus(config.login().completeWithin()))) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_EXPIRED, attempt);
+        }
+        transaction.status = LoginTransaction.Status.COMPLETED;
+        transaction.completedAt = now;
+        String code = codes.issue(transaction);
+        return new Completion(transaction.redirectUri, code, transaction.state, transaction.clientId);
+    }
+
+    /** Where the browser goes next: the client's redirect URI with the code and the client's state. */
+    public record Completion(String redirectUri, String code, String state, String clientId) {
+    }
+
+    /** Transactions are needed only minutes; keep a day for investigations, then drop them. */
+    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void dropOldTransactions() {
+        LoginTransaction.delete("expiresAt < ?1", clock.instant().minus(java.time.Duration.ofDays(1)));
+    }
+
+    static String randomBase64Url(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,193 @@
+package hu.tokenplatform.auth.login;
+
+import hu.tokenplatform.auth.config.AuthConfig;
+import hu.tokenplatform.auth.pki.BankTrust;
+import hu.tokenplatform.auth.pki.CertificateProfile;
+import hu.tokenplatform.auth.pki.Certificates;
+import hu.tokenplatform.auth.pki.CrlCache;
+import hu.tokenplatform.auth.pki.CrlUnavailableException;
+import hu.tokenplatform.auth.pki.UntrustedCertificateException;
+import hu.tokenplatform.auth.projection.BankUser;
+import hu.tokenplatform.auth.projection.Token;
+import hu.tokenplatform.auth.projection.TokenCertificate;
+import hu.tokenplatform.tokencrypto.login.LoginAssertion;
+import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The agent endpoint's decision (docs/login-protocol.md, section 4): the TLS client certificate is a valid,
+ * unrevoked LOGIN certificate of the bank's CA, the login transaction is fresh and unused and bound to the same
+ * client and origin, the signature over its challenge verifies with that very certificate's key, and the user
+ * has the client's service on their contract. Every outcome is an event and a metric.
+ */
+@ApplicationScoped
+public class TokenLoginService {
+
+    static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern CLIENT = Pattern.compile("[a-z0-9-]{2,32}");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+    private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9_-]{16,256}");
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    BankTrust trust;
+
+    @Inject
+    CrlCache crl;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    LoginEvents events;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param certificate the client certificate of the TLS session the assertion came over, null if none
+     * @param address     the TCP peer's address, for rate limiting only
+     * @throws LoginRefusedException with the refusal; the outcome is already recorded
+     */
+    public void accept(X509Certificate certificate, LoginAssertion assertion, String address) {
+        String fingerprint = certificate == null ? null : Certificates.sha256Fingerprint(certificate);
+        String client = assertion == null ? null : assertion.client();
+        Optional<Refusal> limited = QuarkusTransaction.requiringNew().call(() -> rateLimited(fingerprint, address));
+        if (limited.isPresent()) {
+            events.countedOnly(LoginMethod.TOKEN, client, limited.get());
+            throw new LoginRefusedException(limited.get(), new LoginAttempt(null, null, client));
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion));
+        } catch (LoginRefusedException refused) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                throttle.recordFailure(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(),
+                        config.throttle().window());
+                if (fingerprint != null) {
+                    throttle.recordFailure(LoginThrottle.Scope.CERTIFICATE, fingerprint,
+                            config.throttle().certificateFailures(), config.throttle().window());
+                }
+                events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
+            });
+            throw refused;
+        }
+    }
+
+    private Optional<Refusal> rateLimited(String fingerprint, String address) {
+        boolean blocked = throttle.blocked(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(),
+                config.throttle().window())
+                || fingerprint != null && throttle.blocked(LoginThrottle.Scope.CERTIFICATE, fingerprint,
+                config.throttle().certificateFailures(), config.throttle().window());
+        return blocked ? Optional.of(Refusal.RATE_LIMITED) : Optional.empty();
+    }
+
+    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
+        LoginAttempt attempt = new LoginAttempt(null, null, assertion == null ? null : assertion.client());
+        if (certificate == null) {
+            throw new LoginRefusedException(Refusal.CLIENT_CERTIFICATE_REQUIRED, attempt);
+        }
+        if (!wellFormed(assertion)) {
+            throw new LoginRefusedException(Refusal.INVALID_REQUEST, attempt);
+        }
+        Instant now = clock.instant();
+        try {
+            trust.validate(certificate, now);
+        } catch (UntrustedCertificateException e) {
+            throw new LoginRefusedException(e.reason() == UntrustedCertificateException.Reason.EXPIRED
+                    ? Refusal.CERTIFICATE_EXPIRED : Refusal.CERTIFICATE_UNTRUSTED, attempt);
+        }
+        if (!CertificateProfile.isLogin(certificate)) {
+            throw new LoginRefusedException(Refusal.CERTIFICATE_NOT_FOR_LOGIN, attempt);
+        }
+        TokenCertificate known = TokenCertificate.byFingerprint(fingerprint)
+                .orElseThrow(() -> new LoginRefusedException(Refusal.CERTIFICATE_UNKNOWN, attempt));
+        LoginAttempt owner = new LoginAttempt(known.customerId, known.csn, assertion.client());
+        if (known.usage != TokenCertificate.Usage.LOGIN) {
+            throw new LoginRefusedException(Refusal.CERTIFICATE_NOT_FOR_LOGIN, owner);
+        }
+        Token token = Token.find(known.csn).filter(t -> t.customerId.equals(known.customerId))
+                .orElseThrow(() -> new LoginRefusedException(Refusal.CERTIFICATE_UNKNOWN, owner));
+        if (known.revokedBy(now) || token.revokedBy(now) || onCrl(certificate, owner)) {
+            throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, owner);
+        }
+
+        LoginTransaction transaction = LoginTransaction.<LoginTransaction>findByIdOptional(assertion.transactionId(),
+                        LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, owner));
+        if (transaction.status != LoginTransaction.Status.PENDING) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, owner);
+        }
+        if (!now.isBefore(transaction.expiresAt)) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_EXPIRED, owner);
+        }
+        if (!transaction.clientId.equals(assertion.client()) || !transaction.origin.equals(assertion.origin())) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_MISMATCH, owner);
+        }
+        byte[] toBeSigned = LoginChallenge.toBeSigned(transaction.id, transaction.clientId, transaction.origin,
+                transaction.challenge);
+        if (!verifies(certificate, toBeSigned, assertion.signature())) {
+            throw new LoginRefusedException(Refusal.SIGNATURE_INVALID, owner);
+        }
+
+        BankUser user = BankUser.find(known.customerId)
+                .orElseThrow(() -> new LoginRefusedException(Refusal.USER_UNKNOWN, owner));
+        if (!user.services.contains(config.oidc().clients().get(transaction.clientId).service())) {
+            throw new LoginRefusedException(Refusal.SERVICE_NOT_CONTRACTED, owner);
+        }
+
+        transaction.status = LoginTransaction.Status.AUTHENTICATED;
+        transaction.customerId = user.customerId;
+        transaction.csn = token.csn;
+        transaction.method = LoginMethod.TOKEN;
+        transaction.authenticatedAt = now;
+        throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
+        events.succeeded(user.customerId, token.csn, transaction.clientId, LoginMethod.TOKEN);
+    }
+
+    /** The CRL backs up the projection; without a fresh CRL nobody logs in (fail closed). */
+    private boolean onCrl(X509Certificate certificate, LoginAttempt owner) {
+        try {
+            return crl.revocationOf(certificate.getSerialNumber()).isPresent();
+        } catch (CrlUnavailableException e) {
+            throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, owner);
+        }
+    }
+
+    /** The signature must verify with the key of the certificate the TLS session was authenticated with. */
+    private static boolean verifies(X509Certificate certificate, byte[] toBeSigned, String signature) {
+        try {
+            Signature verifier = Signature.getInstance(LoginChallenge.SIGNATURE_ALGORITHM, Certificates.BC);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(toBeSigned);
+            return verifier.verify(Base64.getUrlDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean wellFormed(LoginAssertion assertion) {
+        return assertion != null
+                && matches(TRANSACTION_ID, assertion.transactionId())
+                && matches(CLIENT, assertion.client())
+                && matches(ORIGIN, assertion.origin())
+                && matches(SIGNATURE, assertion.signature());
+    }
+
+    private static boolean matches(Pattern pattern, String value) {
+        return value != null && pattern.matcher(value).matches();
+    }
+}

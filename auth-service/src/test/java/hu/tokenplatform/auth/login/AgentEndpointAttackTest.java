@@ -1,0 +1,341 @@
+package hu.tokenplatform.auth.login;
+
+import hu.tokenplatform.auth.pki.Certificates;
+import hu.tokenplatform.auth.pki.CrlCache;
+import hu.tokenplatform.auth.support.Agent;
+import hu.tokenplatform.auth.support.Browser;
+import hu.tokenplatform.auth.support.Registry;
+import hu.tokenplatform.auth.support.TestBank;
+import hu.tokenplatform.auth.support.TestCa;
+import hu.tokenplatform.auth.support.TestToken;
+import hu.tokenplatform.auth.support.TlsClients;
+import hu.tokenplatform.events.ContractedService;
+import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.testkit.TopicProbe;
+import hu.tokenplatform.tokencrypto.login.LoginAssertion;
+import hu.tokenplatform.tokenmanager.device.KeySlot;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an attacker (or a broken client) may send to the agent endpoint, each refused with its stable code or at
+ * the TLS handshake: requests are crafted by hand with a JDK HTTP client, the key operations run on real
+ * virtual tokens.
+ */
+@QuarkusTest
+class AgentEndpointAttackTest {
+
+    @Inject
+    CrlCache crl;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    EntityManager em;
+
+    TopicProbe logins;
+
+    @BeforeEach
+    void subscribe() {
+        logins = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.AUTH_LOGINS);
+    }
+
+    @AfterEach
+    void close() {
+        logins.close();
+    }
+
+    static TestToken userWithToken(boolean signingRight) {
+        return Registry.userWithToken(EnumSet.allOf(ContractedService.class), signingRight);
+    }
+
+    static LoginAssertion assertion(TestToken.Open open, Browser.LoginPage page) {
+        return new LoginAssertion(page.transactionId(), page.client(), Browser.origin(),
+                Agent.sign(open.session(), KeySlot.LOGIN, page, page.client(), Browser.origin()));
+    }
+
+    @Test
+    void clientWithoutCertificateFailsTheHandshake() {
+        Browser.LoginPage page = Browser.open("electra");
+        assertThrows(IOException.class, () -> Agent.post(TlsClients.withoutCertificate(),
+                new LoginAssertion(page.transactionId(), "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA")));
+        given().get("/q/metrics").then().body(containsString("auth_agent_tls_failures_total"));
+    }
+
+    @Test
+    void certificateFromAnotherCaFailsTheHandshake() {
+        TestCa foreign = TestCa.create("Other Bank");
+        KeyPair keys = TestCa.ecKeyPair("secp256r1");
+        X509Certificate certificate = foreign.issue(keys.getPublic(), TestToken.newCustomerId(), TestToken.newCsn(),
+                Instant.now().minusSeconds(60), Instant.now().plus(1, ChronoUnit.DAYS), TestCa.Profile.LOGIN);
+        Browser.LoginPage page = Browser.open("electra");
+
+        assertThrows(IOException.class, () -> Agent.post(TlsClients.withKey(keys.getPrivate(), certificate, foreign.issuing),
+                new LoginAssertion(page.transactionId(), "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA")));
+    }
+
+    @Test
+    void signingCertificateCannotLogIn() {
+        TestToken token = userWithToken(true);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open()) {
+            LoginAssertion signedWithSigningKey = new LoginAssertion(page.transactionId(), "electra", Browser.origin(),
+                    Agent.sign(open.session(), KeySlot.SIGNING, page, "electra", Browser.origin()));
+
+            // Its key usage (nonRepudiation only) already fails the TLS handshake for client authentication.
+            assertThrows(IOException.class, () -> Agent.post(TlsClients.tokenSlot(open.session(), KeySlot.SIGNING), signedWithSigningKey));
+        }
+    }
+
+    @Test
+    void bankCertificateWithoutTheLoginProfileIsRefused() throws Exception {
+        String customerId = TestToken.newCustomerId();
+        KeyPair keys = TestCa.ecKeyPair("secp256r1");
+        X509Certificate bare = TestBank.ca().issue(keys.getPublic(), customerId, TestToken.newCsn(),
+                Instant.now().minusSeconds(60), Instant.now().plus(1, ChronoUnit.DAYS), TestCa.Profile.BARE);
+        Browser.LoginPage page = Browser.open("electra");
+
+        HttpResponse<String> response = Agent.post(TlsClients.withKey(keys.getPrivate(), bare),
+                new LoginAssertion(page.transactionId(), "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA"));
+
+        assertEquals(403, response.statusCode());
+        assertEquals("certificate-not-for-login", Agent.code(response));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
+    void loginProfileCertificateTheRegistryIssuedForSigningIsRefused() throws Exception {
+        String customerId = TestToken.newCustomerId();
+        Registry.registerUser(customerId, EnumSet.allOf(ContractedService.class), true);
+        TestToken token = TestToken.personalised(customerId, false);
+        Registry.publish(new hu.tokenplatform.events.data.TokenHandedOver(token.csn(), customerId, "CO-1", "BUD-01", Instant.now(), null));
+        Registry.publishIssued(token, token.loginCertificate(), "SIGNING");
+        Registry.awaitProjection(() -> hu.tokenplatform.auth.projection.TokenCertificate
+                .byFingerprint(Certificates.sha256Fingerprint(token.loginCertificate())).isPresent());
+        Browser.LoginPage page = Browser.open("electra");
+
+        try (TestToken.Open open = token.open()) {
+            HttpResponse<String> response = Agent.post(TlsClients.token(open.session()), assertion(open, page));
+            assertEquals("certificate-not-for-login", Agent.code(response));
+        }
+    }
+
+    @Test
+    void expiredCertificateFailsTheHandshake() {
+        String customerId = TestToken.newCustomerId();
+        KeyPair keys = TestCa.ecKeyPair("secp256r1");
+        X509Certificate expired = TestBank.ca().issue(keys.getPublic(), customerId, TestToken.newCsn(),
+                Instant.now().minus(10, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.DAYS), TestCa.Profile.LOGIN);
+        Browser.LoginPage page = Browser.open("electra");
+
+        assertThrows(IOException.class, () -> Agent.post(TlsClients.withKey(keys.getPrivate(), expired),
+                new LoginAssertion(page.transactionId(), "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA")));
+    }
+
+    @Test
+    void replayedAssertionIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open()) {
+            LoginAssertion assertion = assertion(open, page);
+            assertEquals(200, Agent.post(TlsClients.token(open.session()), assertion).statusCode());
+
+            HttpResponse<String> replay = Agent.post(TlsClients.token(open.session()), assertion);
+
+            assertEquals(409, replay.statusCode());
+            assertEquals("login-transaction-used", Agent.code(replay));
+        }
+        logins.await(r -> token.customerId().equals(r.key()) && r.value().contains("\"login-transaction-used\""), Registry.WAIT);
+    }
+
+    @Test
+    void expiredLoginTransactionIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        Browser.LoginPage page = Browser.open("electra");
+        QuarkusTransaction.requiringNew().run(() -> LoginTransaction.<LoginTransaction>findById(page.transactionId()).expiresAt =
+                Instant.now().minusSeconds(1));
+        try (TestToken.Open open = token.open()) {
+            HttpResponse<String> response = Agent.post(TlsClients.token(open.session()), assertion(open, page));
+
+            assertEquals(410, response.statusCode());
+            assertEquals("login-transaction-expired", Agent.code(response));
+        }
+    }
+
+    @Test
+    void signatureByAnotherTokensKeyIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        TestToken other = userWithToken(false);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open(); TestToken.Open otherOpen = other.open()) {
+            LoginAssertion signedByOther = assertion(otherOpen, page);
+
+            HttpResponse<String> response = Agent.post(TlsClients.token(open.session()), signedByOther);
+
+            assertEquals(403, response.statusCode());
+            assertEquals("signature-invalid", Agent.code(response));
+        }
+    }
+
+    @Test
+    void signatureWithTheSameTokensSigningKeyIsRefused() throws Exception {
+        TestToken token = userWithToken(true);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open()) {
+            LoginAssertion signedWithSigningKey = new LoginAssertion(page.transactionId(), "electra", Browser.origin(),
+                    Agent.sign(open.session(), KeySlot.SIGNING, page, "electra", Browser.origin()));
+
+            assertEquals("signature-invalid", Agent.code(Agent.post(TlsClients.token(open.session()), signedWithSigningKey)));
+        }
+    }
+
+    @Test
+    void assertionForAnotherClientOrOriginIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open()) {
+            SSLContext tls = TlsClients.token(open.session());
+            LoginAssertion otherClient = new LoginAssertion(page.transactionId(), "e-posta", Browser.origin(),
+                    Agent.sign(open.session(), KeySlot.LOGIN, page, "e-posta", Browser.origin()));
+            LoginAssertion otherOrigin = new LoginAssertion(page.transactionId(), "electra", "https://login.evil.test",
+                    Agent.sign(open.session(), KeySlot.LOGIN, page, "electra", "https://login.evil.test"));
+
+            assertEquals("login-transaction-mismatch", Agent.code(Agent.post(tls, otherClient)));
+            assertEquals("login-transaction-mismatch", Agent.code(Agent.post(TlsClients.token(open.session()), otherOrigin)));
+            // The transaction is still usable by the genuine assertion.
+            assertEquals(200, Agent.post(TlsClients.token(open.session()), assertion(open, page)).statusCode());
+        }
+    }
+
+    @Test
+    void unknownTransactionIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        try (TestToken.Open open = token.open()) {
+            HttpResponse<String> response = Agent.post(TlsClients.token(open.session()),
+                    new LoginAssertion("AAAAAAAAAAAAAAAAAAAAAA", "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA"));
+            assertEquals(404, response.statusCode());
+            assertEquals("login-transaction-unknown", Agent.code(response));
+        }
+    }
+
+    @Test
+    void bodyWithAnUnknownFieldIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open()) {
+            String body = "{\"transactionId\":\"" + page.transactionId() + "\",\"client\":\"electra\",\"origin\":\""
+                    + Browser.origin() + "\",\"signature\":\"AAAAAAAAAAAAAAAAAAAAAAAA\",\"pin\":\"1234\"}";
+            HttpResponse<String> response = Agent.post(TlsClients.token(open.session()), body);
+            assertEquals(400, response.statusCode());
+            assertEquals("invalid-request", Agent.code(response));
+        }
+    }
+
+    @Test
+    void certificateRevokedOnlyInTheCrlIsRefused() throws Exception {
+        TestToken token = userWithToken(false);
+        TestBank.revokeInCrl(token.loginCertificate().getSerialNumber(), crl);
+        Browser.LoginPage page = Browser.open("electra");
+        try (TestToken.Open open = token.open()) {
+            assertEquals("certificate-revoked", Agent.code(Agent.post(TlsClients.token(open.session()), assertion(open, page))));
+        }
+    }
+
+    @Test
+    void staleCrlFailsClosed() throws Exception {
+        TestToken token = userWithToken(false);
+        try {
+            TestBank.publishCrl(Instant.now().plusSeconds(2));
+            crl.refresh();
+            await().atMost(Duration.ofSeconds(10)).until(() -> crl.status() == CrlCache.Status.STALE);
+            given().get("/q/health/ready").then().statusCode(503);
+            Browser.LoginPage page = Browser.open("electra");
+            try (TestToken.Open open = token.open()) {
+                HttpResponse<String> response = Agent.post(TlsClients.token(open.session()), assertion(open, page));
+                assertEquals(503, response.statusCode());
+                assertEquals("revocation-status-unknown", Agent.code(response));
+            }
+        } finally {
+            TestBank.publishCrl(Instant.now().plus(1, ChronoUnit.DAYS));
+            crl.refresh();
+        }
+    }
+
+    @Test
+    void failedAttemptsAreRateLimitedPerCertificate() throws Exception {
+        TestToken token = userWithToken(false);
+        try (TestToken.Open open = token.open()) {
+            for (int i = 0; i < 10; i++) {
+                Agent.post(TlsClients.token(open.session()),
+                        new LoginAssertion("AAAAAAAAAAAAAAAAAAAAAA", "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA"));
+            }
+            Browser.LoginPage page = Browser.open("electra");
+
+            HttpResponse<String> genuine = Agent.post(TlsClients.token(open.session()), assertion(open, page));
+
+            assertEquals(429, genuine.statusCode());
+            assertEquals("rate-limited", Agent.code(genuine));
+        }
+        // Another certificate from the same address is not affected.
+        TestToken other = userWithToken(false);
+        assertTrue(Agent.logIn(other, Browser.open("electra")).succeeded());
+    }
+
+    @Test
+    void failedAttemptsAreRateLimitedPerSourceAddress() throws Exception {
+        TestToken token = userWithToken(false);
+        TestToken other = userWithToken(false);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "insert into login_throttle (scope, subject, window_start, failures) values ('ADDRESS', '127.0.0.1', now(), 998) "
+                                + "on conflict (scope, subject) do update set window_start = now(), failures = 998")
+                .executeUpdate());
+        try {
+            try (TestToken.Open open = token.open()) {
+                for (int i = 0; i < 2; i++) {
+                    Agent.post(TlsClients.token(open.session()),
+                            new LoginAssertion("AAAAAAAAAAAAAAAAAAAAAA", "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA"));
+                }
+            }
+            try (TestToken.Open open = other.open()) {
+                HttpResponse<String> fromSameAddress = Agent.post(TlsClients.token(open.session()), assertion(open, Browser.open("electra")));
+                assertEquals("rate-limited", Agent.code(fromSameAddress));
+            }
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> throttle.reset(LoginThrottle.Scope.ADDRESS, "127.0.0.1"));
+        }
+    }
+
+    @Test
+    void agentListenerServesOnlyTheAssertionEndpoint() throws Exception {
+        TestToken token = userWithToken(false);
+        try (TestToken.Open open = token.open()) {
+            var client = java.net.http.HttpClient.newBuilder().sslContext(TlsClients.token(open.session())).build();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(Agent.endpoint().resolve("/oidc/authorize")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, response.statusCode());
+        }
+    }
+}
