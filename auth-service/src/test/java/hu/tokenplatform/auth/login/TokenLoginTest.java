@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.EnumSet;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,5 +139,18 @@ class TokenLoginTest {
                 .header("Set-Cookie", containsString("HttpOnly"))
                 .header("Set-Cookie", containsString("SameSite=Strict"));
         assertFalse(response.asString().contains("<script>"), "no inline script");
+    }
+
+    @Test
+    void loginPageSpeaksHungarianByDefaultEnglishOnRequestAndSwitches() {
+        var request = Browser.authorizationRequest("electra", "https://electra.test/oidc/callback",
+                new com.nimbusds.oauth2.sdk.pkce.CodeVerifier(), "lang");
+        given().queryParams(request).get("/oidc/authorize").then().statusCode(200)
+                .body(containsString("Bejelentkezés tokennel"), containsString("ui_locales=en"));
+        given().header("Accept-Language", "en-GB,en;q=0.9").queryParams(request).get("/oidc/authorize").then()
+                .body(containsString("Log in with token"), containsString("<html lang=\"en\">"), containsString("ui_locales=hu"));
+        request.put("ui_locales", "hu");
+        given().header("Accept-Language", "en").queryParams(request).get("/oidc/authorize").then()
+                .body(containsString("Bejelentkezés tokennel"));
     }
 }
