@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# The whole token platform on this machine, in one command: a KRaft Kafka broker and Keycloak from Maven
+# Central artifacts, the three services' databases on the local PostgreSQL, token-registry, auth-service and
+# unlock-service as built, the demo relying party standing in for Electra and e-posta, and Token Manager with a
+# virtual token handed over to a demo user. Ctrl-C stops everything; a second start reuses the data in
+# $TOKEN_PLATFORM_VAR (default ./var).
+#
+#   deploy/run-platform.sh [--no-build] [--no-agent]
+#     --no-build   do not build; use the artifacts as they are (the end-to-end test's mode)
+#     --no-agent   do not run the demo user's Token Manager in this terminal; wait until stopped
+#
+# Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, REGISTRY_HTTP_PORT 8081,
+# AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
+# PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=true
+agent=true
+for argument in "$@"; do
+  case "$argument" in
+    --no-build) build=false ;;
+    --no-agent) agent=false ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+export TOKEN_PLATFORM_VAR=${TOKEN_PLATFORM_VAR:-$root/var}
+var=$TOKEN_PLATFORM_VAR
+mkdir -p "$var/logs" "$var/run"
+export KAFKA_PORT=${KAFKA_PORT:-9092} KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+registry_port=${REGISTRY_HTTP_PORT:-8081}
+auth_port=${AUTH_HTTP_PORT:-8082}
+agent_port=${AUTH_AGENT_PORT:-8443}
+unlock_port=${UNLOCK_HTTP_PORT:-8083}
+rp_port=${DEMO_RP_PORT:-8090}
+token_manager_port=${TOKEN_MANAGER_PORT:-17380}
+pg_host=${PGHOST:-127.0.0.1}
+pg_port=${PGPORT:-5432}
+pg_user=${PGUSER:-postgres}
+source "$root/deploy/local-kafka.sh"
+source "$root/deploy/local-keycloak.sh"
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'run-platform: %s\n' "$*" >&2; exit 1; }
+
+# --- what this machine must have --------------------------------------------------------------------------
+command -v java >/dev/null || fail "Java 17 is needed (java not found)"
+command -v openssl >/dev/null || fail "openssl is needed to create the local TLS certificates"
+command -v curl >/dev/null || fail "curl is needed to wait for the services"
+command -v psql >/dev/null || fail "psql (the PostgreSQL client) is needed to create the databases"
+if ! psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+  fail "PostgreSQL is not reachable at $pg_host:$pg_port as $pg_user. Start it (e.g. pg_ctlcluster 15 main start) or set PGHOST, PGPORT, PGUSER, PGPASSWORD."
+fi
+for database in token_registry auth_service unlock_service; do
+  psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
+    || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database $database"
+done
+
+# --- build what is missing ---------------------------------------------------------------------------------
+registry_jar=$root/token-registry/target/quarkus-app/quarkus-run.jar
+auth_jar=$root/auth-service/target/quarkus-app/quarkus-run.jar
+unlock_jar=$root/unlock-service/target/quarkus-app/quarkus-run.jar
+token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar 2>/dev/null | head -1 || true)
+demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar 2>/dev/null | head -1 || true)
+if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ]; }; then
+  say "Building the platform (first start; later starts reuse the build) ..."
+  (cd "$root" && ./mvnw -B -q install -DskipTests)
+  token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar | head -1)
+  demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar | head -1)
+fi
+for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$token_manager_jar" "$demo_jar"; do
+  [ -f "$artifact" ] || fail "missing $artifact: run without --no-build, or ./mvnw install -DskipTests"
+done
+
+# --- secrets and local TLS material, created once ----------------------------------------------------------
+umask 077
+if [ ! -f "$var/secrets.env" ]; then
+  {
+    echo "REGISTRY_CA_KEYSTORE_PASSWORD=$(openssl rand -hex 24)"
+    echo "REGISTRY_DOCUMENT_HASH_KEY=$(openssl rand -hex 32)"
+    echo "UNLOCK_MASTER_KEYSTORE_PASSWORD=$(openssl rand -hex 24)"
+    echo "UNLOCK_E_PIN_PEPPER=$(openssl rand -hex 32)"
+    echo "AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32)"
+    echo "ELECTRA_CLIENT_SECRET=$(openssl rand -hex 24)"
+    echo "EPOSTA_CLIENT_SECRET=$(openssl rand -hex 24)"
+  } > "$var/secrets.env"
+fi
+set -a
+source "$var/secrets.env"
+set +a
+
+tls=$var/tls
+if [ ! -f "$tls/agent-tls.crt" ]; then
+  mkdir -p "$tls"
+  openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 825 \
+    -subj "/CN=Local Bank TLS CA/O=Token platform (local)" -keyout "$tls/tls-ca.key" -out "$tls/tls-ca.pem" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" \
+    -keyout "$tls/agent-tls.key" -out "$tls/agent-tls.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n' > "$tls/agent-tls.ext"
+  openssl x509 -req -in "$tls/agent-tls.csr" -CA "$tls/tls-ca.pem" -CAkey "$tls/tls-ca.key" -CAcreateserial \
+    -days 825 -extfile "$tls/agent-tls.ext" -out "$tls/agent-tls.crt" 2>/dev/null
+fi
+umask 022
+
+# --- processes ---------------------------------------------------------------------------------------------
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  say "Stopping the platform ..."
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  done
+  stop_keycloak
+  stop_kafka
+  say "Stopped. Data stays in $var; the next start reuses it."
+}
+trap stop_all EXIT
+trap 'exit 0' INT TERM
+
+wait_ready() {
+  local name=$1 url=$2 pid=$3
+  for _ in $(seq 1 120); do
+    curl -sf "$url" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$var/logs/$name.log" >&2; fail "$name stopped; see $var/logs/$name.log"; }
+    sleep 1
+  done
+  fail "$name did not become ready; see $var/logs/$name.log"
+}
+
+start_service() {
+  local name=$1 jar=$2 port=$3
+  java -Xmx384m -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
+  pids+=($!)
+  wait_ready "$name" "http://127.0.0.1:$port/q/health/ready" "$!"
+  printf '  %-16s http://127.0.0.1:%s  (OpenAPI /q/openapi, health /q/health, metrics /q/metrics)\n' "$name" "$port"
+}
+
+say "Starting Kafka on 127.0.0.1:$KAFKA_PORT and Keycloak on 127.0.0.1:$KEYCLOAK_PORT ..."
+start_kafka
+start_keycloak
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+export KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
+export KEYCLOAK_REALM=token-platform
+
+say "Starting the services ..."
+mkdir -p "$var/token-registry" "$var/unlock-service" "$var/auth-service"
+REGISTRY_HTTP_PORT=$registry_port \
+REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/token_registry" REGISTRY_DB_USER=$pg_user \
+REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
+REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
+  start_service token-registry "$registry_jar" "$registry_port"
+# auth-service trusts the issuing CA only: the first certificate of the registry's chain.
+curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
+  | awk '{ print } /-----END CERTIFICATE-----/ { exit }' > "$var/auth-service/issuing-ca.pem"
+
+export UNLOCK_MASTER_KEYSTORE="$var/unlock-service/master-unlock-key.p12"
+UNLOCK_HTTP_PORT=$unlock_port \
+UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/unlock_service" UNLOCK_DB_USER=$pg_user \
+UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
+  start_service unlock-service "$unlock_jar" "$unlock_port"
+
+demo_rp=http://127.0.0.1:$rp_port
+secret_hash() { printf 'sha256:%s' "$(printf '%s' "$1" | openssl dgst -sha256 -hex | sed 's/^.* //')"; }
+ELECTRA_CLIENT_SECRET_HASH=$(secret_hash "$ELECTRA_CLIENT_SECRET") EPOSTA_CLIENT_SECRET_HASH=$(secret_hash "$EPOSTA_CLIENT_SECRET") \
+AUTH_HTTP_PORT=$auth_port AUTH_AGENT_PORT=$agent_port \
+AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/auth_service" AUTH_DB_USER=$pg_user \
+AUTH_AGENT_TLS_CERT="$tls/agent-tls.crt" AUTH_AGENT_TLS_KEY="$tls/agent-tls.key" \
+AUTH_ISSUING_CA="$var/auth-service/issuing-ca.pem" AUTH_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
+AUTH_PUBLIC_ORIGIN="http://127.0.0.1:$auth_port" AUTH_TOKEN_MANAGER_URL="http://127.0.0.1:$token_manager_port" \
+ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp/callback/e-posta" \
+  start_service auth-service "$auth_jar" "$auth_port"
+
+# --- the demo user and the stand-in for Electra and e-posta ------------------------------------------------
+export DEMO_VAR=$var/demo REGISTRY_URL=http://127.0.0.1:$registry_port UNLOCK_URL=http://127.0.0.1:$unlock_port \
+  AUTH_URL=http://127.0.0.1:$auth_port AUTH_AGENT_URL=https://127.0.0.1:$agent_port TOKEN_MANAGER_JAR=$token_manager_jar \
+  TOKEN_MANAGER_PORT=$token_manager_port BANK_TLS_CA="$tls/tls-ca.pem" DEMO_RP_PORT=$rp_port
+java -jar "$demo_jar" setup >>"$var/logs/demo-setup.log" 2>&1 || { tail -30 "$var/logs/demo-setup.log" >&2; fail "the demo setup failed"; }
+java -jar "$demo_jar" relying-party >>"$var/logs/demo-relying-party.log" 2>&1 &
+pids+=($!)
+wait_ready demo-relying-party "$demo_rp/health" "$!"
+
+cat "$var/demo/summary.txt"
+say "Token platform is running."
+
+if $agent; then
+  say ""
+  say "Token Manager for the demo user runs below; the PIN of a browser login is asked here. Ctrl-C stops the platform."
+  "$var/demo/bin/token-manager" serve --pin-entry terminal || true
+else
+  while true; do sleep 1; done
+fi
