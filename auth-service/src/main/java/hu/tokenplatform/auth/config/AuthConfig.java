@@ -118,6 +118,13 @@ public interface AuthConfig {
 
         @WithDefault("30m")
         Duration lockout();
+
+        /**
+         * bcrypt cost of the hash checked for an unknown customer identifier, so that its answer takes as long as a
+         * real check: set it to the cost of most imported hashes.
+         */
+        @WithDefault("12")
+        int unknownUserCost();
     }
 
     interface Oidc {

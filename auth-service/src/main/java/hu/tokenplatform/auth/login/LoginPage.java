@@ -1,6 +1,7 @@
 package hu.tokenplatform.auth.login;
 
 import hu.tokenplatform.auth.config.AuthConfig;
+import hu.tokenplatform.auth.oidc.OidcClients;
 import hu.tokenplatform.events.ContractedService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,10 +37,11 @@ public class LoginPage {
     }
 
     /**
-     * @param notice a message to show at once (after a refused password login), else null
+     * @param switchUrl the same page in the other language, null where there is none to offer
+     * @param notice    a message to show at once (after a refused password login), else null
      */
     public record PageView(String lang, String serviceName, String transactionId, String clientId, String challenge,
-                           String agentUrl, String switchUrl, String notice, boolean passwordLogin) {
+                           String agentUrl, String switchUrl, String notice) {
     }
 
     public record ErrorView(String lang, String title, String text) {
@@ -46,6 +49,19 @@ public class LoginPage {
 
     @Inject
     AuthConfig config;
+
+    @Inject
+    OidcClients clients;
+
+    /** The page for a pending transaction; {@code switchUrl} (the other language) and {@code notice} may be null. */
+    public Response page(LoginTransaction transaction, String lang, String switchUrl, String notice, int status) {
+        PageView view = new PageView(lang, serviceName(clients.find(transaction.clientId).orElseThrow().service()), transaction.id,
+                transaction.clientId, Base64.getUrlEncoder().withoutPadding().encodeToString(transaction.challenge),
+                config.login().tokenManagerUrl().toString(), switchUrl, notice);
+        String html = Templates.page(view).setLocale(Locale.forLanguageTag(lang)).render();
+        return secured(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html),
+                transaction.redirectUri).build();
+    }
 
     public static LoginMessages messages(String lang) {
         return MessageBundles.get(LoginMessages.class, Localized.Literal.of(lang));
@@ -70,11 +86,6 @@ public class LoginPage {
 
     public static String serviceName(ContractedService service) {
         return service == ContractedService.ELECTRA ? "Electra" : "e-posta";
-    }
-
-    public Response page(PageView view, String redirectUri) {
-        String html = Templates.page(view).setLocale(Locale.forLanguageTag(view.lang())).render();
-        return secured(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")), redirectUri).build();
     }
 
     public Response error(int status, String lang, String title, String text) {

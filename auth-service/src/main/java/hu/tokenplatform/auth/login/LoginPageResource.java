@@ -5,6 +5,10 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
 import hu.tokenplatform.auth.config.AuthConfig;
+import hu.tokenplatform.auth.password.PasswordLoginService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.persistence.LockModeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -18,9 +22,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Optional;
 
-/** The login page's own form posts: finishing a token login in the browser session that started it. */
+/** The login page's own form posts: finishing a token login, or a password login, in the browser session that started it. */
 @Path("/login")
 public class LoginPageResource {
 
@@ -35,6 +40,9 @@ public class LoginPageResource {
 
     @Inject
     AuthConfig config;
+
+    @Inject
+    PasswordLoginService passwords;
 
     @POST
     @Path("/complete")
@@ -53,6 +61,47 @@ public class LoginPageResource {
         } catch (LoginRefusedException e) {
             return failed(language, e.refusal());
         }
+    }
+
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Legacy password login (only before re-contracting): redirects to the client with the authorization code")
+    public Response password(@FormParam("transaction") String transactionId, @FormParam("lang") String lang,
+                             @FormParam("customerId") String customerId, @FormParam("password") String password,
+                             @Context HttpHeaders headers, @Context RoutingContext routing) {
+        String language = LoginPage.LANGUAGES.contains(lang) ? lang : "hu";
+        Optional<String> session = sessions.current(headers);
+        if (session.isEmpty()) {
+            return failed(language, Refusal.LOGIN_TRANSACTION_UNKNOWN);
+        }
+        byte[] sessionHash = BrowserSession.hash(session.get());
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        try {
+            return redirect(passwords.logIn(transactionId, sessionHash, customerId, secret, routing.request().remoteAddress().hostAddress()));
+        } catch (LoginRefusedException e) {
+            Optional<LoginTransaction> pending = QuarkusTransaction.requiringNew().call(() ->
+                    transactions.ofSession(transactionId, sessionHash, LockModeType.NONE))
+                    .filter(t -> t.status == LoginTransaction.Status.PENDING);
+            if (pending.isEmpty()) {
+                return failed(language, e.refusal());
+            }
+            return page.page(pending.get(), language, null, notice(LoginPage.messages(language), e.refusal()), e.refusal().status());
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private static String notice(LoginMessages text, Refusal refusal) {
+        return switch (refusal) {
+            case PASSWORD_LOGIN_DISABLED -> text.passwordLoginDisabled();
+            case ACCOUNT_LOCKED -> text.accountLocked();
+            case RATE_LIMITED -> text.rateLimited();
+            case SERVICE_NOT_CONTRACTED -> text.serviceNotContracted();
+            case LOGIN_TRANSACTION_EXPIRED -> text.expired();
+            default -> text.invalidCredentials();
+        };
     }
 
     /** The client's redirect URI with code, state and issuer (RFC 9207), as a 303 so that the browser GETs it. */

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +98,8 @@ public class AuthorizationResource {
         LoginTransaction transaction = transactions.start(new PendingAuthorization(client.get().id(), redirectUri,
                 request.getScope().toString(), value(request.getState()), request.getNonce() == null ? null : request.getNonce().getValue(),
                 request.getCodeChallenge().getValue()), BrowserSession.hash(session));
-        LoginPage.PageView view = new LoginPage.PageView(lang, LoginPage.serviceName(client.get().service()), transaction.id,
-                transaction.clientId, Base64.getUrlEncoder().withoutPadding().encodeToString(transaction.challenge),
-                config.login().tokenManagerUrl().toString(), switchLanguage(parameters, lang), null, false);
-        return Response.fromResponse(page.page(view, redirectUri)).cookie(sessions.cookie(session)).build();
+        return Response.fromResponse(page.page(transaction, lang, switchLanguage(parameters, lang), null, 200))
+                .cookie(sessions.cookie(session)).build();
     }
 
     /** What this provider does not do, as the OAuth error the client gets back. */

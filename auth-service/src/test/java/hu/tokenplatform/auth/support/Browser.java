@@ -76,6 +76,15 @@ public final class Browser {
     }
 
     /** The login page's origin as the browser reports it: auth-service's public origin. */
+    /** The page's password form. */
+    public static Response password(LoginPage page, String customerId, String password) {
+        return given().redirects().follow(false).cookie(page.cookieName(), page.cookie())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("transaction", page.transactionId()).formParam("lang", "en")
+                .formParam("customerId", customerId).formParam("password", password)
+                .post("/login/password");
+    }
+
     public static String origin() {
         return ConfigProvider.getConfig().getValue("auth.public-origin", String.class);
     }
