@@ -263,6 +263,10 @@ class OidcFlowTest {
         given().header("Authorization", "Bearer " + tampered).get("/oidc/userinfo").then().statusCode(401);
         given().get("/oidc/userinfo").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         given().header("Authorization", "Bearer " + access).get("/oidc/userinfo").then().statusCode(200);
+        // A user's access token is not the backend's: it lacks the transaction-signatures scope.
+        given().header("Authorization", "Bearer " + access).contentType("application/json")
+                .body(Map.of("document", "AAAA", "signature", "AAAAAAAAAAAAAAAAAAAAAAAA"))
+                .post("/signatures/v1/verifications").then().statusCode(401);
     }
 
     @Test

@@ -54,6 +54,18 @@ public record RelyingParty(String clientId, String secret, URI redirectUri) {
         }
     }
 
+    /** The Electra backend's access token for the transaction signature API (client credentials). */
+    public static String backendToken() {
+        try {
+            return com.nimbusds.oauth2.sdk.TokenResponse.parse(new TokenRequest(URI.create(Browser.origin() + "/oidc/token"),
+                    new ClientSecretBasic(new ClientID("electra"), new Secret(TestBankResource.ELECTRA_SECRET)),
+                    new com.nimbusds.oauth2.sdk.ClientCredentialsGrant(), new com.nimbusds.oauth2.sdk.Scope("transaction-signatures"))
+                    .toHTTPRequest().send()).toSuccessResponse().getTokens().getAccessToken().getValue();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HTTPResponse redeem(AuthorizationCode code, URI redirect, CodeVerifier verifier) {
         return redeem(code, redirect, verifier, secret);
     }
