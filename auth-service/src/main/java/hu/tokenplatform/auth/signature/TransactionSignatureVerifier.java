@@ -106,7 +106,9 @@ public class TransactionSignatureVerifier {
         Token token = Token.find(known.csn).filter(t -> t.customerId.equals(known.customerId))
                 .orElseThrow(() -> new SignatureRefusedException(SignatureRefusal.SIGNER_CERTIFICATE_UNKNOWN));
         verifySignature(signer, certificate);
-        if (known.revokedBy(signingTime) || token.revokedBy(signingTime) || revokedInCrlBy(certificate, signingTime)) {
+        // The signing time is known to the second: a revocation within that second counts as before the signature.
+        Instant signedBy = signingTime.plusSeconds(1).minusNanos(1);
+        if (known.revokedBy(signedBy) || token.revokedBy(signedBy) || revokedInCrlBy(certificate, signedBy)) {
             throw new SignatureRefusedException(SignatureRefusal.CERTIFICATE_REVOKED);
         }
         BankUser user = BankUser.find(known.customerId).filter(u -> u.signingRight)

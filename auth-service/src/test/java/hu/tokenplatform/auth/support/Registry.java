@@ -79,7 +79,11 @@ public final class Registry {
     }
 
     public static void revokeToken(TestToken token) {
-        Instant now = Instant.now();
+        revokeToken(token, Instant.now());
+    }
+
+    /** The registry revokes the token, and its LOGIN certificate with it, as of {@code now}. */
+    public static void revokeToken(TestToken token, Instant now) {
         publish(new TokenRevoked(token.csn(), token.customerId(), "STOLEN", now));
         publish(new CertificateRevoked(Certificates.serialHex(token.loginCertificate()), token.csn(), token.customerId(),
                 "LOGIN", "KEY_COMPROMISE", now));
