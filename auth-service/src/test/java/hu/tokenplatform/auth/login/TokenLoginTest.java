@@ -86,6 +86,8 @@ class TokenLoginTest {
         assertTrue(failed.value().contains("\"csn\":\"" + token.csn() + "\""));
         assertFalse(failed.value().contains("signature"), "never the signature");
         assertFalse(failed.value().contains(page.challenge()), "never the challenge");
+        given().get("/q/metrics").then().body(containsString(
+                "auth_logins_total{client=\"e-posta\",method=\"TOKEN\",outcome=\"failed\",reason=\"service-not-contracted\"}"));
     }
 
     @Test

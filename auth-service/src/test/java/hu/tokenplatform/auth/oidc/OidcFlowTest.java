@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -160,6 +161,30 @@ class OidcFlowTest {
         AuthorizationCode code = RelyingParty.code(logInWithToken(token, page), page.state());
 
         assertEquals("invalid_grant", error(RelyingParty.ePosta().redeem(code, RelyingParty.electra().redirectUri(), page.verifier())));
+    }
+
+    @Test
+    void publicClientRedeemsWithPkceAloneAndConfidentialClientsMustAuthenticate() throws Exception {
+        TestToken token = Registry.userWithToken(EnumSet.allOf(ContractedService.class), false);
+        Browser.LoginPage page = Browser.open("public-test", TestBankResource.PUBLIC_CALLBACK);
+        AuthorizationCode code = RelyingParty.code(logInWithToken(token, page), page.state());
+        URI tokenEndpoint = URI.create(Browser.origin() + "/oidc/token");
+
+        HTTPResponse withoutVerifier = new TokenRequest(tokenEndpoint, new ClientID("public-test"),
+                new AuthorizationCodeGrant(code, URI.create(TestBankResource.PUBLIC_CALLBACK), null)).toHTTPRequest().send();
+        assertEquals("invalid_grant", error(withoutVerifier));
+
+        Browser.LoginPage again = Browser.open("public-test", TestBankResource.PUBLIC_CALLBACK);
+        AuthorizationCode second = RelyingParty.code(logInWithToken(token, again), again.state());
+        HTTPResponse redeemed = new TokenRequest(tokenEndpoint, new ClientID("public-test"),
+                new AuthorizationCodeGrant(second, URI.create(TestBankResource.PUBLIC_CALLBACK), again.verifier())).toHTTPRequest().send();
+        assertTrue(OIDCTokenResponseParser.parse(redeemed).indicatesSuccess());
+
+        Browser.LoginPage electraPage = Browser.open("electra");
+        AuthorizationCode electraCode = RelyingParty.code(logInWithToken(token, electraPage), electraPage.state());
+        HTTPResponse unauthenticated = new TokenRequest(tokenEndpoint, new ClientID("electra"),
+                new AuthorizationCodeGrant(electraCode, RelyingParty.electra().redirectUri(), electraPage.verifier())).toHTTPRequest().send();
+        assertEquals("invalid_client", error(unauthenticated));
     }
 
     @Test

@@ -31,6 +31,7 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
     public static final String EPOSTA_SECRET = "e-posta-test-secret-0123456789abcdefghijklmnop";
     public static final String ELECTRA_CALLBACK = "https://electra.test/oidc/callback";
     public static final String EPOSTA_CALLBACK = "https://e-posta.test/oidc/callback";
+    public static final String PUBLIC_CALLBACK = "http://127.0.0.1:1/callback";
 
     private HttpServer crlServer;
 
@@ -74,6 +75,9 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
             config.put("auth.oidc.clients.electra.secret-hash", TestBank.secretHash(ELECTRA_SECRET));
             config.put("auth.oidc.clients.e-posta.redirect-uris", EPOSTA_CALLBACK);
             config.put("auth.oidc.clients.e-posta.secret-hash", TestBank.secretHash(EPOSTA_SECRET));
+            // A public client (no secret: PKCE alone), to test that path of the token endpoint.
+            config.put("auth.oidc.clients.public-test.service", "E_POSTA");
+            config.put("auth.oidc.clients.public-test.redirect-uris", PUBLIC_CALLBACK);
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,35 @@
+package hu.tokenplatform.auth.config;
+
+import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+
+/**
+ * Configuration that would only fail at the first login is refused at start: the public origin is what every
+ * token signs, so it must be a plain {@code scheme://host[:port]} that the login signature format accepts, and
+ * https except on loopback (tests and local runs).
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+    @Inject
+    AuthConfig config;
+
+    void check(@Observes StartupEvent start) {
+        String origin = config.publicOrigin();
+        try {
+            LoginChallenge.toBeSigned("A".repeat(22), "electra", origin, new byte[LoginChallenge.MIN_CHALLENGE_BYTES]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("auth.public-origin " + origin + " must be scheme://host[:port]", e);
+        }
+        URI uri = URI.create(origin);
+        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+        if (!"https".equals(uri.getScheme()) && !loopback) {
+            throw new IllegalStateException("auth.public-origin " + origin + " must be https (http only on loopback)");
+        }
+    }
+}

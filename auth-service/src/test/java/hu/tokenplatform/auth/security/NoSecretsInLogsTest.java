@@ -1,0 +1,138 @@
+package hu.tokenplatform.auth.security;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import hu.tokenplatform.auth.support.Agent;
+import hu.tokenplatform.auth.support.Browser;
+import hu.tokenplatform.auth.support.Registry;
+import hu.tokenplatform.auth.support.RelyingParty;
+import hu.tokenplatform.auth.support.TestBankResource;
+import hu.tokenplatform.auth.support.TestToken;
+import hu.tokenplatform.auth.support.TlsClients;
+import hu.tokenplatform.events.ContractedService;
+import hu.tokenplatform.tokencrypto.login.LoginAssertion;
+import hu.tokenplatform.tokenmanager.device.KeySlot;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Captures everything logged (the service's own categories down to DEBUG, and every stack trace) while token
+ * logins, password logins, an import and a token exchange run, and checks that no password, hash, PIN, login
+ * signature, authorization code, token or client secret is in it.
+ */
+@QuarkusTest
+@TestSecurity(user = "ops.nagy", roles = "ops")
+class NoSecretsInLogsTest {
+
+    private static final String PASSWORD = "Titkos-jelszó-77";
+
+    private final Capture capture = new Capture();
+    private Level previousLevel;
+
+    @BeforeEach
+    void capture() {
+        Logger service = Logger.getLogger("hu.tokenplatform");
+        previousLevel = service.getLevel();
+        service.setLevel(Level.FINEST);
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        Logger.getLogger("").removeHandler(capture);
+        Logger.getLogger("hu.tokenplatform").setLevel(previousLevel);
+    }
+
+    @Test
+    void loginsImportAndTokenExchangeLeaveNoSecretInTheLog() throws Exception {
+        TestToken token = Registry.userWithToken(EnumSet.allOf(ContractedService.class), false);
+        Browser.LoginPage page = Browser.open("electra");
+        String signature;
+        try (TestToken.Open open = token.open()) {
+            signature = Agent.sign(open.session(), KeySlot.LOGIN, page, "electra", Browser.origin());
+            Agent.post(TlsClients.token(open.session()), new LoginAssertion(page.transactionId(), "e-posta", Browser.origin(), signature));
+            Agent.post(TlsClients.token(open.session()), new LoginAssertion(page.transactionId(), "electra", Browser.origin(), signature));
+            Agent.post(TlsClients.token(open.session()), new LoginAssertion(page.transactionId(), "electra", Browser.origin(), signature));
+        }
+        Response redirect = Browser.complete(page);
+        AuthorizationCode code = RelyingParty.code(URI.create(redirect.getHeader("Location")), page.state());
+        RelyingParty electra = RelyingParty.electra();
+        OIDCTokenResponse tokens = (OIDCTokenResponse) OIDCTokenResponseParser.parse(electra.redeem(code, electra.redirectUri(),
+                page.verifier())).toSuccessResponse();
+        electra.redeem(code, electra.redirectUri(), page.verifier());
+
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        String hash = OpenBSDBCrypt.generate("2b", PASSWORD.toCharArray(), salt, 10);
+        given().contentType(ContentType.JSON).body(Map.of("credentials", List.of(Map.of("customerId", token.customerId(), "passwordHash", hash))))
+                .post("/staff/password-imports").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("credentials", List.of(Map.of("customerId", "1", "passwordHash", hash))))
+                .post("/staff/password-imports").then().statusCode(400);
+        Browser.password(Browser.open("electra"), token.customerId(), PASSWORD + "x").then().statusCode(401);
+        Browser.password(Browser.open("electra"), token.customerId(), PASSWORD).then().statusCode(303);
+
+        String log = capture.text();
+        assertTrue(log.length() > 0, "the capture works");
+        for (String secret : List.of(PASSWORD, hash.substring(7), TestToken.PIN, signature, code.getValue(),
+                tokens.getOIDCTokens().getAccessToken().getValue(), tokens.getOIDCTokens().getIDTokenString(),
+                TestBankResource.ELECTRA_SECRET, page.challenge())) {
+            assertFalse(log.contains(secret), "the log holds a secret: " + secret.substring(0, 4) + "…");
+        }
+    }
+
+    /** Every record with its stack trace, formatted as a log line would be. */
+    static final class Capture extends Handler {
+        private final List<String> lines = new ArrayList<>();
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            StringWriter text = new StringWriter();
+            text.append(record.getLoggerName()).append(' ').append(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    text.append(' ').append(String.valueOf(parameter));
+                }
+            }
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            lines.add(text.toString());
+        }
+
+        synchronized String text() {
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
