@@ -9,17 +9,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 
 /**
  * Every login outcome, in one place: a {@code login.succeeded} or {@code login.failed} event through the outbox
- * (in the transaction of the outcome) and the {@code auth_logins_total} counter. Nothing secret is passed in,
- * so nothing secret can leave.
+ * (in the transaction of the outcome), the {@code auth_logins_total} counter, and a log line for each refusal.
+ * Nothing secret is passed in, so nothing secret can leave.
  */
 @ApplicationScoped
 public class LoginEvents {
 
+    private static final Logger LOG = Logger.getLogger(LoginEvents.class);
     private static final String UNKNOWN_CLIENT = "unknown";
 
     @Inject
@@ -42,6 +44,8 @@ public class LoginEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(LoginAttempt attempt, LoginMethod method, Refusal refusal) {
+        LOG.infof("Login refused: %s, method %s, client %s, customer %s, token %s", refusal.code(), method,
+                knownClientOrUnknown(attempt.client()), attempt.customerId(), attempt.csn());
         outbox.append(new LoginFailed(attempt.customerId(), attempt.csn(), knownClient(attempt.client()), method.name(),
                 refusal.code(), clock.instant()), null);
         count(method, attempt.client(), "failed", refusal.code());

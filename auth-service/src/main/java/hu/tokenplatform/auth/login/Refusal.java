@@ -1,7 +1,5 @@
 package hu.tokenplatform.auth.login;
 
-import hu.tokenplatform.servicekit.problem.DomainException;
-
 /**
  * Why a login was refused: the stable code the agent, the login page and login.failed events carry
  * (docs/auth-service.md lists them), the HTTP status, and a detail that never holds a secret.
@@ -48,9 +46,5 @@ public enum Refusal {
 
     public String detail() {
         return detail;
-    }
-
-    public DomainException exception() {
-        return new DomainException(status, code, "Login refused", detail);
     }
 }
