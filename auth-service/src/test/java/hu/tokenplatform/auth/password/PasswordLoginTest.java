@@ -42,7 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The legacy password login: works for imported users until they are re-contracted, with lockout and uniform answers. */
+/**
+ * The legacy password login: works for imported users until they are re-contracted, with lockout and uniform
+ * answers. Tests that count failures use a forwarded address of their own, so that the per-address limit of one
+ * test never touches another.
+ */
 @QuarkusTest
 @TestSecurity(user = "ops.nagy", roles = "ops")
 class PasswordLoginTest {
@@ -88,15 +92,6 @@ class PasswordLoginTest {
 
     static io.restassured.response.ValidatableResponse importHashes(List<Map<String, String>> credentials) {
         return given().contentType(ContentType.JSON).body(Map.of("credentials", credentials)).post("/staff/password-imports").then();
-    }
-
-    /** With a different forwarded address per test, the per-address limit of one test never touches another. */
-    static Response password(Browser.LoginPage page, String customerId, String password, String address) {
-        return given().redirects().follow(false).cookie(page.cookieName(), page.cookie()).header("X-Forwarded-For", address)
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("transaction", page.transactionId()).formParam("lang", "en")
-                .formParam("customerId", customerId).formParam("password", password)
-                .post("/login/password");
     }
 
     @Test
@@ -152,8 +147,8 @@ class PasswordLoginTest {
     void wrongPasswordAndUnknownUserGetTheSameAnswer() {
         String customerId = userWithPassword(bcrypt(PASSWORD));
 
-        Response wrong = password(Browser.open("electra"), customerId, "not-the-password", "192.0.2.10");
-        Response unknown = password(Browser.open("electra"), TestToken.newCustomerId(), PASSWORD, "192.0.2.10");
+        Response wrong = Browser.password(Browser.open("electra"), customerId, "not-the-password", "192.0.2.10");
+        Response unknown = Browser.password(Browser.open("electra"), TestToken.newCustomerId(), PASSWORD, "192.0.2.10");
 
         wrong.then().statusCode(401).body(containsString("Customer identifier or password is wrong."));
         unknown.then().statusCode(401).body(containsString("Customer identifier or password is wrong."));
@@ -164,21 +159,21 @@ class PasswordLoginTest {
         String customerId = userWithPassword(bcrypt(PASSWORD));
         String other = userWithPassword(bcrypt(PASSWORD));
         for (int i = 0; i < 5; i++) {
-            password(Browser.open("electra"), customerId, "wrong-" + i, "192.0.2.20").then().statusCode(401);
+            Browser.password(Browser.open("electra"), customerId, "wrong-" + i, "192.0.2.20").then().statusCode(401);
         }
 
-        password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.21").then().statusCode(423)
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.21").then().statusCode(423)
                 .body(containsString("locked"));
-        password(Browser.open("electra"), other, PASSWORD, "192.0.2.21").then().statusCode(303);
+        Browser.password(Browser.open("electra"), other, PASSWORD, "192.0.2.21").then().statusCode(303);
     }
 
     @Test
     void unknownCustomerIdentifiersLockAlikeSoThatLockingRevealsNothing() {
         String unknown = TestToken.newCustomerId();
         for (int i = 0; i < 5; i++) {
-            password(Browser.open("electra"), unknown, "guess-" + i, "192.0.2.30").then().statusCode(401);
+            Browser.password(Browser.open("electra"), unknown, "guess-" + i, "192.0.2.30").then().statusCode(401);
         }
-        password(Browser.open("electra"), unknown, "guess", "192.0.2.30").then().statusCode(423);
+        Browser.password(Browser.open("electra"), unknown, "guess", "192.0.2.30").then().statusCode(423);
     }
 
     @Test
@@ -188,11 +183,11 @@ class PasswordLoginTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into login_throttle (scope, subject, window_start, "
                 + "failures) values ('ADDRESS', '192.0.2.40', now(), 999)").executeUpdate());
 
-        password(Browser.open("electra"), TestToken.newCustomerId(), "guess", "192.0.2.40").then().statusCode(401);
+        Browser.password(Browser.open("electra"), TestToken.newCustomerId(), "guess", "192.0.2.40").then().statusCode(401);
 
-        password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.40").then().statusCode(429)
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.40").then().statusCode(429)
                 .body(containsString("Too many failed logins"));
-        password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.41").then().statusCode(303);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.41").then().statusCode(303);
     }
 
     @Test

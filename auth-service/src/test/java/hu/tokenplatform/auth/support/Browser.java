@@ -78,7 +78,12 @@ public final class Browser {
     /** The login page's origin as the browser reports it: auth-service's public origin. */
     /** The page's password form. */
     public static Response password(LoginPage page, String customerId, String password) {
-        return given().redirects().follow(false).cookie(page.cookieName(), page.cookie())
+        return password(page, customerId, password, "127.0.0.1");
+    }
+
+    /** The page's password form from a browser at {@code address}, as the bank's proxy reports it. */
+    public static Response password(LoginPage page, String customerId, String password, String address) {
+        return given().redirects().follow(false).cookie(page.cookieName(), page.cookie()).header("X-Forwarded-For", address)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("transaction", page.transactionId()).formParam("lang", "en")
                 .formParam("customerId", customerId).formParam("password", password)
