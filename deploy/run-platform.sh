@@ -11,7 +11,8 @@
 #
 # Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, REGISTRY_HTTP_PORT 8081,
 # AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
-# PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD).
+# PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
+# token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +22,7 @@ for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --no-agent) agent=false ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,10 +40,14 @@ token_manager_port=${TOKEN_MANAGER_PORT:-17380}
 pg_host=${PGHOST:-127.0.0.1}
 pg_port=${PGPORT:-5432}
 pg_user=${PGUSER:-postgres}
+registry_db=${REGISTRY_DB_NAME:-token_registry}
+auth_db=${AUTH_DB_NAME:-auth_service}
+unlock_db=${UNLOCK_DB_NAME:-unlock_service}
 source "$root/deploy/local-kafka.sh"
 source "$root/deploy/local-keycloak.sh"
 
-say() { printf '%s\n' "$*"; }
+# Output may have nowhere to go when the terminal is gone; stopping must go on regardless.
+say() { printf '%s\n' "$*" 2>/dev/null || true; }
 fail() { printf 'run-platform: %s\n' "$*" >&2; exit 1; }
 
 # --- what this machine must have --------------------------------------------------------------------------
@@ -53,7 +58,7 @@ command -v psql >/dev/null || fail "psql (the PostgreSQL client) is needed to cr
 if ! psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
   fail "PostgreSQL is not reachable at $pg_host:$pg_port as $pg_user. Start it (e.g. pg_ctlcluster 15 main start) or set PGHOST, PGPORT, PGUSER, PGPASSWORD."
 fi
-for database in token_registry auth_service unlock_service; do
+for database in "$registry_db" "$auth_db" "$unlock_db"; do
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
     || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database $database"
 done
@@ -109,6 +114,7 @@ umask 022
 pids=()
 stop_all() {
   trap - EXIT INT TERM
+  trap '' PIPE
   say "Stopping the platform ..."
   for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
@@ -149,7 +155,7 @@ export KEYCLOAK_REALM=token-platform
 say "Starting the services ..."
 mkdir -p "$var/token-registry" "$var/unlock-service" "$var/auth-service"
 REGISTRY_HTTP_PORT=$registry_port \
-REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/token_registry" REGISTRY_DB_USER=$pg_user \
+REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
 REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
 REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
   start_service token-registry "$registry_jar" "$registry_port"
@@ -159,7 +165,7 @@ curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
 
 export UNLOCK_MASTER_KEYSTORE="$var/unlock-service/master-unlock-key.p12"
 UNLOCK_HTTP_PORT=$unlock_port \
-UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/unlock_service" UNLOCK_DB_USER=$pg_user \
+UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$unlock_db" UNLOCK_DB_USER=$pg_user \
 UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
   start_service unlock-service "$unlock_jar" "$unlock_port"
 
@@ -167,7 +173,7 @@ demo_rp=http://127.0.0.1:$rp_port
 secret_hash() { printf 'sha256:%s' "$(printf '%s' "$1" | openssl dgst -sha256 -hex | sed 's/^.* //')"; }
 ELECTRA_CLIENT_SECRET_HASH=$(secret_hash "$ELECTRA_CLIENT_SECRET") EPOSTA_CLIENT_SECRET_HASH=$(secret_hash "$EPOSTA_CLIENT_SECRET") \
 AUTH_HTTP_PORT=$auth_port AUTH_AGENT_PORT=$agent_port \
-AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/auth_service" AUTH_DB_USER=$pg_user \
+AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$auth_db" AUTH_DB_USER=$pg_user \
 AUTH_AGENT_TLS_CERT="$tls/agent-tls.crt" AUTH_AGENT_TLS_KEY="$tls/agent-tls.key" \
 AUTH_ISSUING_CA="$var/auth-service/issuing-ca.pem" AUTH_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
 AUTH_PUBLIC_ORIGIN="http://127.0.0.1:$auth_port" AUTH_TOKEN_MANAGER_URL="http://127.0.0.1:$token_manager_port" \

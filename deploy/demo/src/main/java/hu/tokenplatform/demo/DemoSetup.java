@@ -21,6 +21,7 @@ public final class DemoSetup {
     static final String CUSTOMER_ID = "12345678";
     static final String CSN = "0DE1110000000001";
     static final String E_PIN = "739146";
+    static final String LEGACY_PASSWORD = "Demo-Password-2019";
 
     private final Map<String, String> environment;
     private final Path directory;
@@ -64,6 +65,10 @@ public final class DemoSetup {
             unlock.put("/customers/" + CUSTOMER_ID + "/e-pin", Map.of("ePin", E_PIN));
             return true;
         });
+        StaffApi auth = new StaffApi(URI.create(required("AUTH_URL")), StaffApi.signIn(keycloak, realm, "ops", "ops-demo-password"));
+        Retry.until("auth-service knows the demo user", () -> auth.post("/staff/password-imports", Map.of("credentials",
+                List.of(Map.of("customerId", CUSTOMER_ID, "passwordHash", LegacyPassword.pbkdf2Sha256(LEGACY_PASSWORD)))))
+                .path("imported").toString().contains(CUSTOMER_ID));
     }
 
     /** The demo user's own Token Manager: their token, the local login page allowed, the local bank TLS CA trusted. */
@@ -103,12 +108,13 @@ public final class DemoSetup {
                   Keycloak (staff)            %s/admin  (admin / admin-demo-password)
                   staff users                 officer / officer-demo-pass (branch-officer), helpdesk / helpdesk-demo-pass,
                                               ops / ops-demo-password, auditor / auditor-demo-pass
-                Demo user: customer identifier %s, e-PIN %s, token CSN %s (signing right)
+                Demo user: customer identifier %s, e-PIN %s, token CSN %s (signing right),
+                  old password %s (works until the officer re-contracts the user)
                   Token Manager:  %s --help
                   first use:      %s set-pin
                   then open %s, choose Electra or e-posta, and enter the PIN where Token Manager asks for it.
                 """.formatted(rp, required("AUTH_URL"), required("REGISTRY_URL"), required("UNLOCK_URL"), keycloak,
-                CUSTOMER_ID, E_PIN, CSN, launcher, launcher, rp));
+                CUSTOMER_ID, E_PIN, CSN, LEGACY_PASSWORD, launcher, launcher, rp));
     }
 
     private String required(String variable) {

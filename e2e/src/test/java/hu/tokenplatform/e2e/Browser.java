@@ -1,0 +1,82 @@
+package hu.tokenplatform.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The user's web browser: Debian's Chromium, headless, driven through ChromeDriver. */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+
+    Browser(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The closed network of this machine: no background connections, no first-run pages.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--user-data-dir=" + profile, "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    void click(String id) {
+        element(id).click();
+    }
+
+    void type(String name, String text) {
+        WebElement field = driver.findElement(By.name(name));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void submit(String formId) {
+        driver.findElement(By.id(formId)).submit();
+    }
+
+    String text(String id) {
+        return element(id).getText();
+    }
+
+    boolean has(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    String page() {
+        return driver.getPageSource();
+    }
+
+    <T> T await(String what, ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(condition);
+    }
+
+    WebElement element(String id) {
+        return await("element #" + id, d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,141 @@
+package hu.tokenplatform.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform started the way the README says, {@code deploy/run-platform.sh}, on free loopback ports with its
+ * own data directory and databases: the built services, Kafka, Keycloak and the demo relying party as
+ * processes. Stopped with SIGTERM, as Ctrl-C stops it.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String READY = "Token platform is running.";
+
+    final Path root = Path.of(System.getProperty("platform.root"));
+    final Path var;
+    final Map<String, String> environment = new LinkedHashMap<>();
+    private Process script;
+    private CompletableFuture<Void> output;
+
+    RunningPlatform(Path var, String registryDb, String authDb, String unlockDb) {
+        this.var = var;
+        environment.put("TOKEN_PLATFORM_VAR", var.toString());
+        for (String port : new String[]{"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT", "REGISTRY_HTTP_PORT",
+                "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT", "DEMO_RP_PORT", "TOKEN_MANAGER_PORT"}) {
+            environment.put(port, String.valueOf(freePort()));
+        }
+        environment.put("REGISTRY_DB_NAME", registryDb);
+        environment.put("AUTH_DB_NAME", authDb);
+        environment.put("UNLOCK_DB_NAME", unlockDb);
+    }
+
+    /** Runs the README's command and waits until it says the platform is running. */
+    void start() {
+        try {
+            Files.createDirectories(var);
+            ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("deploy/run-platform.sh").toString(), "--no-build", "--no-agent")
+                    .directory(root.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            script = builder.start();
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            Path log = var.resolve("run-platform.out");
+            output = CompletableFuture.runAsync(() -> copyOutput(log, ready));
+            ready.get(6, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("the platform did not start; see " + var.resolve("run-platform.out") + " and " + var.resolve("logs"), e);
+        }
+    }
+
+    private void copyOutput(Path log, CompletableFuture<Void> ready) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8));
+             Writer file = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                file.write(line + "\n");
+                file.flush();
+                if (line.equals(READY)) {
+                    ready.complete(null);
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("run-platform.sh ended with " + script.waitFor()));
+        } catch (IOException | InterruptedException e) {
+            ready.completeExceptionally(e);
+        }
+    }
+
+    /** Ctrl-C's signal; returns the script's exit code once everything it started has stopped. */
+    int stop() {
+        try {
+            // SIGTERM only: Process.destroy() would also close the pipes the script reports its stopping on.
+            script.toHandle().destroy();
+            if (!script.waitFor(3, TimeUnit.MINUTES)) {
+                script.destroyForcibly();
+                throw new IllegalStateException("run-platform.sh did not stop within 3 minutes");
+            }
+            output.get(30, TimeUnit.SECONDS);
+            return script.exitValue();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(var.resolve("run-platform.out"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI url(String portVariable) {
+        return URI.create("http://127.0.0.1:" + environment.get(portVariable));
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + environment.get("KAFKA_PORT");
+    }
+
+    /** The secrets run-platform.sh created for this installation. */
+    Map<String, String> secrets() {
+        try {
+            Map<String, String> secrets = new HashMap<>();
+            for (String line : Files.readAllLines(var.resolve("secrets.env"))) {
+                int equals = line.indexOf('=');
+                secrets.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+            return secrets;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (script != null && script.isAlive()) {
+            stop();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

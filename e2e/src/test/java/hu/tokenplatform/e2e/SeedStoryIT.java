@@ -1,0 +1,444 @@
+package hu.tokenplatform.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hu.tokenplatform.demo.ApiException;
+import hu.tokenplatform.demo.Branch;
+import hu.tokenplatform.demo.LegacyPassword;
+import hu.tokenplatform.demo.RelyingPartyBackend;
+import hu.tokenplatform.demo.StaffApi;
+import hu.tokenplatform.demo.TokenManagerProgram;
+import hu.tokenplatform.events.CloudEvent;
+import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.testkit.PostgresDatabase;
+import hu.tokenplatform.testkit.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bank's letter, end to end, over the platform as the README runs it: staff sign in to Keycloak, the branch
+ * hands a token over, the user sets the PIN, logs in to Electra and e-posta through a real browser, Token
+ * Manager and mutual TLS, loses password login with re-contracting, locks the token, gets it unlocked by the
+ * helpdesk, changes the PIN, signs, and finally reports the token lost. Every step checks the events on Kafka
+ * and the audit entries.
+ */
+class SeedStoryIT {
+
+    private static final String REALM = "token-platform";
+    private static final String COMPANY = "E2E-KFT";
+    private static final String ANNA = "31415926";
+    private static final String BELA = "27182818";
+    private static final String ANNA_CSN = "0E2E000000000A11";
+    private static final String BELA_CSN = "0E2E000000000B22";
+    private static final String ANNA_E_PIN = "802157";
+    private static final String FIRST_PIN = "Electra#2026";
+    private static final String PIN_AFTER_UNLOCK = "Unlock3d!Pin";
+    private static final String CHANGED_PIN = "Posta*Mail9";
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(60);
+
+    private static PostgresDatabase registryDb;
+    private static PostgresDatabase authDb;
+    private static PostgresDatabase unlockDb;
+    private static RunningPlatform platform;
+    private static TopicProbe events;
+    private static Path work;
+
+    private UsersComputer anna;
+    private Browser browser;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        work = Path.of("target", "e2e-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        registryDb = PostgresDatabase.create("e2e_registry");
+        authDb = PostgresDatabase.create("e2e_auth");
+        unlockDb = PostgresDatabase.create("e2e_unlock");
+        platform = new RunningPlatform(work.resolve("var"), registryDb.name(), authDb.name(), unlockDb.name());
+        platform.start();
+        events = TopicProbe.subscribe(platform.kafka(), Topics.REGISTRY_USERS, Topics.REGISTRY_TOKENS, Topics.UNLOCK_EVENTS, Topics.AUTH_LOGINS);
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        try {
+            if (events != null) {
+                events.close();
+            }
+            if (platform != null) {
+                platform.close();
+            }
+        } finally {
+            for (PostgresDatabase database : new PostgresDatabase[]{registryDb, authDb, unlockDb}) {
+                if (database != null) {
+                    database.drop();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSeedLettersStoryFromHandOverToRevocation() throws Exception {
+        anna = new UsersComputer(platform, work.resolve("anna"), platform.secrets().get("UNLOCK_MASTER_KEYSTORE_PASSWORD"));
+        try (UsersComputer annasComputer = anna; Browser annasBrowser = new Browser(work.resolve("chromium"))) {
+            browser = annasBrowser;
+            step("1. a branch officer identifies Anna and hands over her token", this::handOverAfterIdentification);
+            step("2. first use: a weak PIN is refused, a valid PIN is set and confirmed", this::firstUse);
+            step("3. Anna logs in to Electra and to e-posta with the same token", this::logInToElectraAndEPosta);
+            step("4. password login works until re-contracting and is refused after it", this::passwordLoginEndsWithRecontracting);
+            step("5. five wrong PINs lock the token and login is impossible", this::fiveWrongPinsLockTheToken);
+            step("6. the helpdesk unlocks the token with customer id, e-PIN, CSN and Random", this::helpdeskUnlock);
+            step("7. Anna changes her PIN and logs in with the new one", this::pinChange);
+            step("8. Anna signs with her signing right; Béla has none and cannot", this::signing);
+            step("9. the token is reported lost and revoked; login is refused at once", this::lostTokenIsRevoked);
+        }
+        step("10. Ctrl-C stops everything, and a second start reuses the data", this::restartReusesTheData);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String name, Step step) throws Exception {
+        try {
+            step.run();
+        } catch (AssertionError | Exception e) {
+            throw new AssertionError("step " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    // --- 1 -----------------------------------------------------------------------------------------------------
+
+    private void handOverAfterIdentification() {
+        StaffApi registry = registryAs("officer", "officer-demo-pass");
+        Branch branch = new Branch(registry);
+        branch.registerCompany(COMPANY, "E2E Kft.");
+        branch.registerUser(ANNA, "Kovács Anna", COMPANY, true);
+        branch.registerUser(BELA, "Nagy Béla", COMPANY, false);
+        branch.receiveStock("E2E-DELIVERY-1", List.of(ANNA_CSN, BELA_CSN));
+
+        ApiException helpdeskIsNotAnOfficer = assertThrows(ApiException.class,
+                () -> registryAs("helpdesk", "helpdesk-demo-pass").post("/users", Map.of()));
+        assertEquals(403, helpdeskIsNotAnOfficer.status(), "the registry checks the Keycloak role");
+
+        anna.tokenManager.run("", "factory", "--csn", ANNA_CSN, "--master-keystore", masterKeystore()).requireSuccess("factory");
+        ApiException noIdentification = assertThrows(ApiException.class, () -> registry.post("/hand-overs",
+                Map.of("customerId", ANNA, "csn", ANNA_CSN, "branch", "BUDAPEST-01", "loginCsr", "x")));
+        assertEquals(400, noIdentification.status(), "no hand-over without personal identification");
+
+        JsonNode handedOver = branch.handOver(anna.tokenManager, ANNA, ANNA_CSN, true, "AB123456", work);
+
+        assertEquals("ISSUED", handedOver.path("state").asText());
+        assertEquals(2, handedOver.path("certificates").size(), "a login and a signing certificate");
+        CloudEvent event = awaitEvent("token.handed-over", ANNA_CSN, e -> true);
+        assertEquals("officer", event.actor());
+        assertEquals(2, events.awaitCount(record -> record.key().equals(ANNA_CSN) && record.value().contains("\"certificate.issued\""),
+                2, EVENT_WAIT).size());
+        JsonNode audit = registryAs("auditor", "auditor-demo-pass").get("/audit?subjectId=" + ANNA_CSN);
+        assertTrue(audit.toString().contains("officer"), "the hand-over is audited with the officer: " + audit);
+
+        StaffApi unlock = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("officer", "officer-demo-pass"));
+        eventually("unlock-service knows Anna", () -> unlock.put("/customers/" + ANNA + "/e-pin", Map.of("ePin", ANNA_E_PIN)));
+        awaitEvent("e-pin.set", ANNA, e -> true);
+    }
+
+    // --- 2 -----------------------------------------------------------------------------------------------------
+
+    private void firstUse() {
+        TokenManagerProgram.Result result = anna.tokenManager.run("electra\n" + FIRST_PIN + "\n" + FIRST_PIN + "\n", "set-pin");
+
+        assertEquals(0, result.exit(), result.out() + result.err());
+        assertTrue(result.out().contains("[ ] at least 3 of"), "the weak PIN's broken rule is shown");
+        int confirmation = result.out().indexOf("Confirm PIN");
+        assertTrue(confirmation > result.out().lastIndexOf("New PIN"), "confirmation only after a valid PIN");
+        assertTrue(result.out().contains("PIN set."));
+        assertTrue(anna.tokenManager.run("", "status").out().contains("ready"));
+    }
+
+    // --- 3 -----------------------------------------------------------------------------------------------------
+
+    private void logInToElectraAndEPosta() {
+        anna.startAgent();
+
+        String question = tokenLogin("electra", FIRST_PIN);
+        assertTrue(question.contains("Log in to Electra from " + platform.url("AUTH_HTTP_PORT")), question);
+        assertEquals(ANNA, browser.text("subject"));
+        assertTrue(browser.page().contains("hwk"), "amr names the hardware token: " + browser.page());
+        awaitEvent("login.succeeded", ANNA, e -> e.data().path("client").asText().equals("electra")
+                && e.data().path("csn").asText().equals(ANNA_CSN));
+        awaitTokenState(ANNA_CSN, "ACTIVE");
+
+        tokenLogin("e-posta", FIRST_PIN);
+        assertEquals(ANNA, browser.text("subject"));
+        assertTrue(browser.url().contains("/callback/e-posta"));
+        awaitEvent("login.succeeded", ANNA, e -> e.data().path("client").asText().equals("e-posta"));
+    }
+
+    /**
+     * Anna opens the bank's app, chooses the service, clicks "log in with token" on auth-service's page and types
+     * the PIN where Token Manager asks; returns Token Manager's question. Ends on the app's page.
+     */
+    private String tokenLogin(String client, String pin) {
+        openLoginPage(client);
+        browser.click("token-login");
+        String question = anna.answerPinPrompt(pin);
+        browser.await("back at the app after the " + client + " login", d -> d.getCurrentUrl().contains("/callback/" + client));
+        return question;
+    }
+
+    /** The login page's status line shows its message for {@code code} (the page's own list of messages). */
+    private void awaitLoginPageStatus(String code) {
+        String message = browser.element("messages").findElement(By.cssSelector("li[data-code='" + code + "']")).getAttribute("textContent");
+        browser.await("the login page says " + code, d -> d.findElement(By.id("status")).getText().startsWith(message));
+    }
+
+    private void openLoginPage(String client) {
+        browser.open(platform.url("DEMO_RP_PORT") + "/");
+        browser.click("login-" + client);
+        browser.element("token-login");
+    }
+
+    // --- 4 -----------------------------------------------------------------------------------------------------
+
+    private void passwordLoginEndsWithRecontracting() {
+        String password = "Legacy-Pass-2019";
+        importLegacyPassword(ANNA, password);
+
+        passwordLogin("electra", ANNA, password);
+        browser.await("password login before re-contracting", d -> d.getCurrentUrl().contains("/callback/electra"));
+        assertEquals(ANNA, browser.text("subject"));
+
+        registryAs("officer", "officer-demo-pass").post("/users/" + ANNA + "/re-contracting", Map.of("contractReference", "E2E-2026-0001"));
+        awaitEvent("user.password-login-disabled", ANNA, e -> true);
+        eventually("auth-service refuses Anna's password", () -> {
+            passwordLogin("electra", ANNA, password);
+            assertTrue(browser.page().contains("Password login is switched off since your re-contracting. Log in with your token."),
+                    browser.page());
+            assertFalse(browser.url().contains("/callback/"), "no login with the right password after re-contracting");
+        });
+        awaitEvent("login.failed", ANNA, e -> e.data().path("method").asText().equals("PASSWORD")
+                && e.data().path("reason").asText().equals("password-login-disabled"));
+    }
+
+    private void passwordLogin(String client, String customerId, String password) {
+        openLoginPage(client);
+        browser.type("customerId", customerId);
+        browser.type("password", password);
+        browser.submit("password");
+    }
+
+    // --- 5 -----------------------------------------------------------------------------------------------------
+
+    private void fiveWrongPinsLockTheToken() {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            TokenManagerProgram.Result wrong = anna.tokenManager.run("Wrong-" + attempt + "!x\n", "sign", "--output",
+                    work.resolve("never-" + attempt + ".p7s").toString(), writeDocument("never.txt", "nothing").toString());
+            assertTrue(wrong.err().contains((5 - attempt) + " tries left"), wrong.err());
+        }
+        TokenManagerProgram.Result fifth = anna.tokenManager.run("Wrong-5!x\n", "sign", writeDocument("never.txt", "nothing").toString());
+        assertEquals(3, fifth.exit(), "the fifth wrong PIN locks the token");
+
+        int questions = anna.pinQuestions();
+        openLoginPage("electra");
+        browser.click("token-login");
+        awaitLoginPageStatus("token-locked");
+        assertEquals(questions, anna.pinQuestions(), "a locked token is not even asked for the PIN");
+        assertFalse(browser.url().contains("/callback/"));
+    }
+
+    // --- 6 -----------------------------------------------------------------------------------------------------
+
+    private void helpdeskUnlock() {
+        String status = anna.tokenManager.run("", "status").out();
+        Matcher random = Pattern.compile("Random:\\s+([0-9 ]{12})").matcher(status);
+        assertTrue(random.find(), status);
+
+        StaffApi helpdesk = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("helpdesk", "helpdesk-demo-pass"));
+        ApiException wrongEPin = assertThrows(ApiException.class,
+                () -> helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", "111357")));
+        assertEquals("caller-not-verified", wrongEPin.code());
+        awaitEvent("caller.verification-failed", ANNA, e -> true);
+        String verification = helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", ANNA_E_PIN))
+                .path("verificationId").asText();
+        ApiException bela = assertThrows(ApiException.class, () -> helpdesk.post("/unlock-codes",
+                Map.of("verificationId", verification, "csn", "0E2E000000000B22", "random", random.group(1))));
+        assertTrue(bela.code().equals("csn-not-callers") || bela.code().equals("token-unknown"), bela.code());
+        JsonNode code = helpdesk.post("/unlock-codes", Map.of("verificationId", verification, "csn", ANNA_CSN, "random", random.group(1)));
+        CloudEvent issued = awaitEvent("unlock.code-issued", ANNA_CSN, e -> true);
+        assertEquals("helpdesk", issued.actor());
+        assertFalse(EventCodec.write(issued).contains(code.path("code").asText().replace(" ", "")), "the Code is never in an event");
+        awaitTokenState(ANNA_CSN, "LOCKED");
+
+        TokenManagerProgram.Result unlocked = anna.tokenManager.run(code.path("code").asText() + "\n" + PIN_AFTER_UNLOCK + "\n"
+                + PIN_AFTER_UNLOCK + "\n", "unlock");
+        assertEquals(0, unlocked.exit(), unlocked.out() + unlocked.err());
+        assertTrue(unlocked.out().contains("  CSN:    " + ANNA_CSN));
+
+        tokenLogin("electra", PIN_AFTER_UNLOCK);
+        assertEquals(ANNA, browser.text("subject"));
+        awaitTokenState(ANNA_CSN, "ACTIVE");
+        JsonNode audit = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("auditor", "auditor-demo-pass")).get("/audit?subjectId=" + ANNA_CSN);
+        assertTrue(audit.toString().contains("unlock.code-issued") && audit.toString().contains("helpdesk"), audit.toString());
+    }
+
+    // --- 7 -----------------------------------------------------------------------------------------------------
+
+    private void pinChange() {
+        TokenManagerProgram.Result changed = anna.tokenManager.run(PIN_AFTER_UNLOCK + "\n" + CHANGED_PIN + "\n" + CHANGED_PIN + "\n", "change-pin");
+        assertEquals(0, changed.exit(), changed.out() + changed.err());
+
+        tokenLogin("e-posta", CHANGED_PIN);
+        assertEquals(ANNA, browser.text("subject"));
+    }
+
+    // --- 8 -----------------------------------------------------------------------------------------------------
+
+    private void signing() throws Exception {
+        Path order = writeDocument("payment-order.xml", "<order><amount currency=\"HUF\">1500000</amount></order>");
+        TokenManagerProgram.Result signed = anna.tokenManager.run(CHANGED_PIN + "\n", "sign", order.toString());
+        assertEquals(0, signed.exit(), signed.err());
+        byte[] signature = Files.readAllBytes(Path.of(order + ".p7s"));
+        JsonNode verified = electraBackend().verifySignature(Files.readAllBytes(order), signature);
+        assertTrue(verified.path("valid").asBoolean(), verified.toString());
+        assertEquals(ANNA, verified.path("customerId").asText());
+        assertEquals(ANNA_CSN, verified.path("csn").asText());
+        ApiException tampered = assertThrows(ApiException.class, () -> electraBackend().verifySignature(
+                "<order><amount currency=\"HUF\">9500000</amount></order>".getBytes(StandardCharsets.UTF_8), signature));
+        assertTrue(tampered.status() >= 400 && tampered.status() < 500, "a changed document does not verify: " + tampered.getMessage());
+
+        UsersComputer belasComputer = new UsersComputer(platform, work.resolve("bela"), platform.secrets().get("UNLOCK_MASTER_KEYSTORE_PASSWORD"));
+        belasComputer.tokenManager.run("", "factory", "--csn", BELA_CSN, "--master-keystore", masterKeystore()).requireSuccess("factory");
+        Branch branch = new Branch(registryAs("officer", "officer-demo-pass"));
+        ApiException noRight = assertThrows(ApiException.class,
+                () -> branch.handOver(belasComputer.tokenManager, BELA, BELA_CSN, true, "CD654321", work));
+        assertEquals("no-signing-right", noRight.code(), "no signing certificate without a signing right");
+        JsonNode bela = branch.handOver(belasComputer.tokenManager, BELA, BELA_CSN, false, "CD654321", work);
+        assertEquals(1, bela.path("certificates").size(), "a login certificate only");
+        belasComputer.tokenManager.run("Bela#Pin2026\nBela#Pin2026\n", "set-pin").requireSuccess("set-pin");
+        TokenManagerProgram.Result belaSigns = belasComputer.tokenManager.run("Bela#Pin2026\n", "sign", order.toString(), "--output",
+                work.resolve("bela.p7s").toString());
+        assertEquals(1, belaSigns.exit());
+        assertTrue(belaSigns.err().contains("no signing certificate"));
+    }
+
+    // --- 9 -----------------------------------------------------------------------------------------------------
+
+    private void lostTokenIsRevoked() throws Exception {
+        JsonNode revoked = registryAs("officer", "officer-demo-pass").post("/tokens/" + ANNA_CSN + "/revocation", Map.of("reason", "LOST"));
+        assertEquals("REVOKED", revoked.path("state").asText());
+        awaitEvent("token.revoked", ANNA_CSN, e -> e.data().path("reason").asText().equals("LOST"));
+        events.awaitCount(record -> record.key().equals(ANNA_CSN) && record.value().contains("\"certificate.revoked\""), 2, EVENT_WAIT);
+
+        HttpResponse<byte[]> crl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.url("REGISTRY_HTTP_PORT") + "/ca/crl")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        X509CRL list = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(crl.body()));
+        assertEquals(2, list.getRevokedCertificates().size(), "both of Anna's certificates are on the CRL");
+
+        openLoginPage("electra");
+        browser.click("token-login");
+        anna.answerPinPrompt(CHANGED_PIN);
+        awaitLoginPageStatus("bank-refused");
+        awaitEvent("login.failed", ANNA, e -> e.data().path("reason").asText().equals("certificate-revoked"));
+        assertFalse(browser.url().contains("/callback/"));
+    }
+
+    // --- 10 ----------------------------------------------------------------------------------------------------
+
+    private void restartReusesTheData() throws Exception {
+        assertEquals(0, platform.stop(), platform.log());
+        assertTrue(platform.log().contains("Stopped."));
+
+        platform.start();
+        assertEquals("REVOKED", registryAs("ops", "ops-demo-password").get("/tokens/" + ANNA_CSN).path("state").asText());
+        assertEquals(ANNA, registryAs("ops", "ops-demo-password").get("/users/" + ANNA).path("customerId").asText());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private static String signIn(String user, String password) {
+        return StaffApi.signIn(platform.url("KEYCLOAK_PORT"), REALM, user, password);
+    }
+
+    private static StaffApi registryAs(String user, String password) {
+        return new StaffApi(platform.url("REGISTRY_HTTP_PORT"), signIn(user, password));
+    }
+
+    private static String masterKeystore() {
+        return platform.var.resolve("unlock-service/master-unlock-key.p12").toString();
+    }
+
+    private static Path writeDocument(String name, String content) {
+        try {
+            return Files.writeString(work.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CloudEvent awaitEvent(String type, String key, Predicate<CloudEvent> match) {
+        return EventCodec.read(events.await(record -> record.key().equals(key) && record.value().contains("\"" + type + "\"")
+                && match.test(EventCodec.read(record.value())), EVENT_WAIT).value());
+    }
+
+    private static void awaitTokenState(String csn, String state) {
+        StaffApi ops = registryAs("ops", "ops-demo-password");
+        eventually("token " + csn + " is " + state, () -> assertEquals(state, ops.get("/tokens/" + csn).path("state").asText()));
+    }
+
+    private static void eventually(String what, Runnable check) {
+        AssertionError last = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError | ApiException e) {
+                last = e instanceof AssertionError a ? a : new AssertionError(e.getMessage(), e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out: " + what, last);
+    }
+
+    /** Operations staff import the old Electra password hash, as exported from the old system. */
+    private static void importLegacyPassword(String customerId, String password) {
+        StaffApi auth = new StaffApi(platform.url("AUTH_HTTP_PORT"), signIn("ops", "ops-demo-password"));
+        eventually("auth-service imports " + customerId + "'s password", () -> assertTrue(auth.post("/staff/password-imports",
+                Map.of("credentials", List.of(Map.of("customerId", customerId, "passwordHash", LegacyPassword.pbkdf2Sha256(password)))))
+                .path("imported").toString().contains(customerId)));
+    }
+
+    private static RelyingPartyBackend electraBackend() {
+        return new RelyingPartyBackend(platform.url("AUTH_HTTP_PORT"), "electra", platform.secrets().get("ELECTRA_CLIENT_SECRET"));
+    }
+}
