@@ -1,6 +1,5 @@
 package hu.tokenplatform.auth.login;
 
-import hu.tokenplatform.auth.pki.Certificates;
 import hu.tokenplatform.auth.pki.CrlCache;
 import hu.tokenplatform.auth.support.Agent;
 import hu.tokenplatform.auth.support.Browser;
@@ -11,6 +10,7 @@ import hu.tokenplatform.auth.support.TestToken;
 import hu.tokenplatform.auth.support.TlsClients;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.testkit.TopicProbe;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
@@ -131,10 +131,8 @@ class AgentEndpointAttackTest {
         String customerId = TestToken.newCustomerId();
         Registry.registerUser(customerId, EnumSet.allOf(ContractedService.class), true);
         TestToken token = TestToken.personalised(customerId, false);
-        Registry.publish(new hu.tokenplatform.events.data.TokenHandedOver(token.csn(), customerId, "CO-1", "BUD-01", Instant.now(), null));
-        Registry.publishIssued(token, token.loginCertificate(), "SIGNING");
-        Registry.awaitProjection(() -> hu.tokenplatform.auth.projection.TokenCertificate
-                .byFingerprint(Certificates.sha256Fingerprint(token.loginCertificate())).isPresent());
+        Registry.publish(new TokenHandedOver(token.csn(), customerId, "CO-1", "BUD-01", Instant.now(), null));
+        Registry.announceCertificate(token, token.loginCertificate(), "SIGNING");
         Browser.LoginPage page = Browser.open("electra");
 
         try (TestToken.Open open = token.open()) {

@@ -6,7 +6,6 @@ import hu.tokenplatform.auth.support.TestBank;
 import hu.tokenplatform.auth.support.TestCa;
 import hu.tokenplatform.auth.support.TestToken;
 import hu.tokenplatform.events.ContractedService;
-import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
 import hu.tokenplatform.tokenmanager.device.TokenSignatureProvider;
 import hu.tokenplatform.tokenmanager.signing.DocumentSigner;
@@ -89,9 +88,7 @@ class TransactionSignatureTest {
         X509Certificate certificate = TestBank.ca().issue(keys.getPublic(), customerId, token.csn(), Instant.now().minusSeconds(3600),
                 Instant.now().plus(1, ChronoUnit.DAYS), TestCa.Profile.SIGNING);
         Registry.handOver(token);
-        Registry.publishIssued(token, certificate, "SIGNING");
-        Registry.awaitProjection(() -> hu.tokenplatform.auth.projection.TokenCertificate
-                .byFingerprint(hu.tokenplatform.auth.pki.Certificates.sha256Fingerprint(certificate)).isPresent());
+        Registry.announceCertificate(token, certificate, "SIGNING");
         return new Object[]{keys.getPrivate(), certificate, token};
     }
 

@@ -72,6 +72,12 @@ public final class Registry {
                 || TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(token.signingCertificate())).isPresent()));
     }
 
+    /** Announces a certificate for the token, issued for {@code usage}, and waits until it is projected. */
+    public static void announceCertificate(TestToken token, X509Certificate certificate, String usage) {
+        publishIssued(token, certificate, usage);
+        awaitProjection(() -> TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(certificate)).isPresent());
+    }
+
     public static void publishIssued(TestToken token, X509Certificate certificate, String usage) {
         publish(new CertificateIssued(Certificates.serialHex(certificate), token.csn(), token.customerId(), usage,
                 certificate.getSubjectX500Principal().getName(), certificate.getNotBefore().toInstant(),
