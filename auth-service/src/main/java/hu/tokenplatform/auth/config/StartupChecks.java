@@ -7,11 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Configuration that would only fail at the first login is refused at start: the public origin is what every
- * token signs, so it must be a plain {@code scheme://host[:port]} that the login signature format accepts, and
- * https except on loopback (tests and local runs).
+ * token signs, so it must be a plain lower-case {@code scheme://host[:port]} (as browsers send the Origin header)
+ * that the login signature format accepts, and https except on loopback (tests and local runs).
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -25,6 +26,9 @@ public class StartupChecks {
             LoginChallenge.toBeSigned("A".repeat(22), "electra", origin, new byte[LoginChallenge.MIN_CHALLENGE_BYTES]);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("auth.public-origin " + origin + " must be scheme://host[:port]", e);
+        }
+        if (!origin.equals(origin.toLowerCase(Locale.ROOT))) {
+            throw new IllegalStateException("auth.public-origin " + origin + " must be lower-case, as browsers send origins");
         }
         URI uri = URI.create(origin);
         boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
