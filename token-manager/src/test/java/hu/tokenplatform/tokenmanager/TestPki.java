@@ -54,9 +54,15 @@ public final class TestPki {
 
     /** A LOGIN certificate (digitalSignature + clientAuth) for a CSR generated on the token. */
     public X509Certificate certifyLogin(String csrPem) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return certifyLogin(csrPem, now.minusSeconds(60), now.plus(1, ChronoUnit.DAYS));
+    }
+
+    /** A LOGIN certificate valid from {@code notBefore} to {@code notAfter}, e.g. one that has expired. */
+    public X509Certificate certifyLogin(String csrPem, Instant notBefore, Instant notAfter) {
         try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
             var csr = new JcaPKCS10CertificationRequest((PKCS10CertificationRequest) parser.readObject());
-            return issue(csr.getSubject(), csr.getPublicKey(), false, KeyPurposeId.id_kp_clientAuth);
+            return issue(csr.getSubject(), csr.getPublicKey(), false, KeyPurposeId.id_kp_clientAuth, notBefore, notAfter);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -124,11 +130,14 @@ public final class TestPki {
     }
 
     private X509Certificate issue(X500Name subject, PublicKey key, boolean ca, KeyPurposeId purpose) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return issue(subject, key, ca, purpose, now.minusSeconds(60), now.plus(1, ChronoUnit.DAYS));
+    }
+
+    private X509Certificate issue(X500Name subject, PublicKey key, boolean ca, KeyPurposeId purpose, Instant notBefore, Instant notAfter) {
         try {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             var builder = new JcaX509v3CertificateBuilder(ca ? subject : new X500Name("CN=Test Bank CA"),
-                    BigInteger.valueOf(SERIAL.getAndIncrement()), Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(1, ChronoUnit.DAYS)), subject, key)
+                    BigInteger.valueOf(SERIAL.getAndIncrement()), Date.from(notBefore), Date.from(notAfter), subject, key)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (ca) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));

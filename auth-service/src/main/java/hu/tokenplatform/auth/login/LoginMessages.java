@@ -43,6 +43,9 @@ public interface LoginMessages {
     @Message("Your token is not ready: set your PIN in Token Manager first.")
     String tokenNotReady();
 
+    @Message("The login certificate on your token has expired. Ask your bank branch to renew it.")
+    String certificateExpired();
+
     @Message("Token Manager is busy with another login. Finish or cancel it first.")
     String busy();
 

@@ -17,6 +17,9 @@ import hu.tokenplatform.tokenmanager.device.TokenTls;
 import hu.tokenplatform.tokenmanager.device.WrongPinException;
 
 import java.security.KeyStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -60,8 +63,12 @@ public final class TokenLogin {
             if (status.state() == DeviceState.LOCKED) {
                 return LoginOutcome.refused("token-locked", 409);
             }
-            if (status.state() != DeviceState.READY || token.certificate(KeySlot.LOGIN).isEmpty()) {
+            Optional<X509Certificate> certificate = token.certificate(KeySlot.LOGIN);
+            if (status.state() != DeviceState.READY || certificate.isEmpty()) {
                 return LoginOutcome.refused("token-not-ready", 409);
+            }
+            if (!valid(certificate.get())) {
+                return LoginOutcome.refused("certificate-expired", 409);
             }
             Optional<char[]> pin = prompt.askLoginPin(request.client(), origin, status.pinTriesLeft());
             if (pin.isEmpty()) {
@@ -87,6 +94,16 @@ public final class TokenLogin {
             return LoginOutcome.refused("token-locked", 409);
         } finally {
             Arrays.fill(pin, '\0');
+        }
+    }
+
+    /** An expired login certificate would only fail the bank's handshake; the user is told to renew it instead. */
+    private static boolean valid(X509Certificate certificate) {
+        try {
+            certificate.checkValidity();
+            return true;
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            return false;
         }
     }
 

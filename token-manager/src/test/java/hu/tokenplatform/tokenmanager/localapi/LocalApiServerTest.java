@@ -7,6 +7,7 @@ import hu.tokenplatform.tokenmanager.cli.Terminal;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.device.DeviceStatus;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
+import hu.tokenplatform.tokenmanager.device.TokenEnrolment;
 import hu.tokenplatform.tokenmanager.device.TokenPort;
 import hu.tokenplatform.tokenmanager.device.VirtualToken;
 import hu.tokenplatform.tokenmanager.login.TerminalPinPrompt;
@@ -23,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static hu.tokenplatform.tokenmanager.TestTokens.PIN;
@@ -295,6 +297,25 @@ class LocalApiServerTest {
         assertEquals(409, response.status());
         assertTrue(response.body().contains("\"code\":\"token-locked\""));
         assertEquals("", agentScreen.toString());
+    }
+
+    @Test
+    void expiredLoginCertificateIsReportedBeforeThePinIsAsked() throws Exception {
+        try (VirtualToken token = TestTokens.factoryNew(dir.resolve("token"))) {
+            TokenEnrolment branch = token.personalise();
+            Instant longAgo = Instant.now().minus(Duration.ofDays(5 * 365));
+            branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, TestTokens.CSN),
+                    longAgo, longAgo.plus(Duration.ofDays(4 * 365))));
+            token.setInitialPin(PIN.toCharArray());
+        }
+        startAgent(PIN + "\n");
+
+        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+
+        assertEquals(409, response.status());
+        assertTrue(response.body().contains("\"code\":\"certificate-expired\""));
+        assertEquals("", agentScreen.toString(), "no PIN is asked for a login that cannot succeed");
+        assertTrue(bank.accepted.isEmpty());
     }
 
     @Test
