@@ -8,5 +8,7 @@ public enum DeviceState {
     /** five wrong PINs: signs nothing until the helpdesk Code is entered */
     LOCKED,
     /** the Code was right; the "New PIN" field is open */
-    AWAITING_NEW_PIN
+    AWAITING_NEW_PIN,
+    /** too many wrong unlock Codes since the lock: the token accepts nothing more and must be replaced */
+    BLOCKED
 }

@@ -21,6 +21,7 @@ final class TokenMemory {
     DeviceState state;
     int pinTriesLeft;
     int wrongCodes;
+    int wrongCodesSinceLock;
     int pinHashIterations;
     /** The PIN rules the token factory set; the token enforces them, whatever program drives it. */
     PinPolicy pinPolicy = PinPolicy.defaults();
@@ -40,6 +41,7 @@ final class TokenMemory {
         p.setProperty("state", state.name());
         p.setProperty("pinTriesLeft", String.valueOf(pinTriesLeft));
         p.setProperty("wrongCodes", String.valueOf(wrongCodes));
+        p.setProperty("wrongCodesSinceLock", String.valueOf(wrongCodesSinceLock));
         p.setProperty("pinHashIterations", String.valueOf(pinHashIterations));
         p.setProperty("pinPolicy", pinPolicy.minLength() + "," + pinPolicy.maxLength() + "," + pinPolicy.minCharacterClasses()
                 + "," + pinPolicy.maxRepeatedRun() + "," + pinPolicy.maxSequenceLength() + "," + pinPolicy.historySize());
@@ -78,6 +80,7 @@ final class TokenMemory {
         memory.state = DeviceState.valueOf(p.getProperty("state"));
         memory.pinTriesLeft = Integer.parseInt(p.getProperty("pinTriesLeft"));
         memory.wrongCodes = Integer.parseInt(p.getProperty("wrongCodes"));
+        memory.wrongCodesSinceLock = Integer.parseInt(p.getProperty("wrongCodesSinceLock", "0"));
         memory.pinHashIterations = Integer.parseInt(p.getProperty("pinHashIterations"));
         if (p.containsKey("pinPolicy")) {
             int[] rule = Arrays.stream(p.getProperty("pinPolicy").split(",")).mapToInt(Integer::parseInt).toArray();

@@ -131,15 +131,21 @@ public final class VirtualToken implements TokenDevice {
     public synchronized boolean submitUnlockCode(String code) {
         requireMemoryState(DeviceState.LOCKED, "entering an unlock Code");
         memory.wrongCodes++;
+        memory.wrongCodesSinceLock++;
         save();
         if (UnlockCodes.verify(memory.unlockKey, memory.csn, memory.unlockRandom, code)) {
             memory.state = DeviceState.AWAITING_NEW_PIN;
             memory.unlockRandom = null;
             memory.wrongCodes = 0;
+            memory.wrongCodesSinceLock = 0;
             save();
             return true;
         }
-        if (memory.wrongCodes >= DeviceStatus.MAX_CODE_TRIES) {
+        if (memory.wrongCodesSinceLock >= DeviceStatus.MAX_CODES_PER_LOCK) {
+            memory.state = DeviceState.BLOCKED;
+            memory.unlockRandom = null;
+            save();
+        } else if (memory.wrongCodes >= DeviceStatus.MAX_CODE_TRIES) {
             drawNewRandom();
             save();
         }

@@ -14,14 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * Installs Token Manager for every user of this computer, which the bank's letter says needs administrator
- * rights: a systemd user unit that starts the agent in each user's session (so it runs as that user, with that
- * user's token, never as root), and the machine's agent configuration. Using Token Manager afterwards needs no
- * administrator rights.
+ * rights: the program copied to a directory only the administrator can change, a systemd user unit that starts
+ * it in each user's session (so it runs as that user, with that user's token, never as root), and the
+ * machine's agent configuration. Using Token Manager afterwards needs no administrator rights.
  */
 @Command(name = "install", mixinStandardHelpOptions = true)
 public final class InstallCommand implements Callable<Integer> {
@@ -30,6 +33,9 @@ public final class InstallCommand implements Callable<Integer> {
 
     @ParentCommand
     TokenManager app;
+
+    @Option(names = "--install-dir", paramLabel = "DIR")
+    Path installDirectory = Path.of("/usr/lib/token-manager");
 
     @Option(names = "--unit-dir", paramLabel = "DIR")
     Path unitDirectory = Path.of("/etc/systemd/user");
@@ -66,9 +72,25 @@ public final class InstallCommand implements Callable<Integer> {
             writeMachineConfig();
             terminal.say("install.config-written", configDirectory.resolve("agent.properties"));
         }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        Optional<Path> unsafe = SystemLocations.changeableByOthers(java);
+        if (unsafe.isPresent()) {
+            terminal.complain("install.unsafe-location", java, unsafe.get());
+            return ExitCodes.REFUSED;
+        }
+        Path lib = Files.createDirectories(installDirectory.resolve("lib"));
+        setMode(installDirectory, "rwxr-xr-x");
+        setMode(lib, "rwxr-xr-x");
+        Optional<Path> unsafeProgram = SystemLocations.changeableByOthers(lib);
+        if (unsafeProgram.isPresent()) {
+            terminal.complain("install.unsafe-location", installDirectory, unsafeProgram.get());
+            return ExitCodes.REFUSED;
+        }
+        Path program = copyProgram(lib);
+        terminal.say("install.program-copied", installDirectory);
         Files.createDirectories(unitDirectory);
         Path unit = unitDirectory.resolve(UNIT_NAME);
-        Files.writeString(unit, unit(launcher()), StandardCharsets.UTF_8);
+        Files.writeString(unit, unit(java, program), StandardCharsets.UTF_8);
         terminal.say("install.unit-written", unit);
         if (Files.isDirectory(Path.of("/run/systemd/system")) && unitDirectory.equals(Path.of("/etc/systemd/user"))) {
             enableForEveryUser(terminal);
@@ -96,33 +118,53 @@ public final class InstallCommand implements Callable<Integer> {
         Files.move(temporary, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The command that starts this very program: its Java and its jar. */
-    private static String launcher() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * Copies this very program (its jar and lib/) into the installation directory, owned by the administrator,
+     * so that the service every user starts runs code no user can change.
+     */
+    private Path copyProgram(Path lib) throws IOException {
+        Path jar;
         try {
-            Path code = Path.of(TokenManager.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(code)
-                    ? java + " -jar " + code
-                    : java + " -cp " + System.getProperty("java.class.path") + " " + TokenManager.class.getName();
+            jar = Path.of(TokenManager.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the program's location cannot be read", e);
         }
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("install needs the packaged program (token-manager.jar with its lib/ directory)");
+        }
+        try (Stream<Path> libraries = Files.list(jar.resolveSibling("lib"))) {
+            for (Path library : libraries.toList()) {
+                copy(library, lib.resolve(library.getFileName()));
+            }
+        }
+        Path program = installDirectory.resolve("token-manager.jar");
+        copy(jar, program);
+        return program;
     }
 
-    static String unit(String launcher) {
+    private static void copy(Path from, Path to) throws IOException {
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        setMode(to, "rw-r--r--");
+    }
+
+    private static void setMode(Path path, String mode) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+    }
+
+    static String unit(Path java, Path program) {
         return """
                 [Unit]
                 Description=Token Manager: USB token agent for Electra and e-posta
                 After=graphical-session.target
 
                 [Service]
-                ExecStart=%s serve
+                ExecStart="%s" -jar "%s" serve
                 Restart=on-failure
                 NoNewPrivileges=true
 
                 [Install]
                 WantedBy=default.target
-                """.formatted(launcher);
+                """.formatted(java, program);
     }
 
     private static void enableForEveryUser(Terminal terminal) {

@@ -14,6 +14,7 @@ import hu.tokenplatform.tokenmanager.device.TokenPort;
 import hu.tokenplatform.tokenmanager.login.LoginOutcome;
 import hu.tokenplatform.tokenmanager.login.TokenLogin;
 import hu.tokenplatform.tokenmanager.login.TokenLoginRequest;
+import hu.tokenplatform.tokenmanager.os.LinuxProcesses;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,22 +25,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
- * The local API the bank's login page calls on 127.0.0.1 (docs/login-protocol.md). It answers only the login
- * pages on the configured allowlist, with proper CORS and private-network preflights; refuses other origins,
- * foreign Host names (DNS rebinding) and bodies with fields it does not know, such as a PIN; and handles one
- * login at a time, since the PIN is asked in Token Manager itself.
+ * The local API the bank's login page calls on 127.0.0.1 (docs/login-protocol.md). It answers only connections
+ * from its own user's processes and only the login pages on the configured allowlist, with proper CORS and
+ * private-network preflights; refuses other origins, foreign Host names (DNS rebinding) and bodies with fields
+ * it does not know, such as a PIN; and handles one login at a time, since the PIN is asked in Token Manager
+ * itself.
  */
 public final class LocalApiServer implements AutoCloseable {
 
     static final String STATUS_PATH = "/v1/status";
     static final String LOGIN_PATH = "/v1/token-login";
     private static final int MAX_BODY_BYTES = 8 * 1024;
+    private static final int MAX_REQUEST_SECONDS = 10;
     private static final Set<String> ALLOWED_REQUEST_HEADERS = Set.of("content-type");
 
     private final HttpServer server;
@@ -51,6 +55,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private final Set<String> allowedHosts;
+    private final int owner = LinuxProcesses.effectiveUid().orElse(-1);
 
     private LocalApiServer(HttpServer server, ExecutorService executor, AgentConfig config, TokenPort tokenPort, TokenLogin login) {
         this.server = server;
@@ -60,6 +65,14 @@ public final class LocalApiServer implements AutoCloseable {
         this.login = login;
         int port = server.getAddress().getPort();
         this.allowedHosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
+    }
+
+    /**
+     * A request that never finishes must not hold one of the few workers for ever. The JDK's HTTP server reads
+     * this limit once, when its first server starts, so the program sets it before anything else.
+     */
+    public static void limitRequestTime() {
+        System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
     }
 
     /** Listens on the loopback interface only; port 0 picks a free one (tests). */
@@ -97,6 +110,10 @@ public final class LocalApiServer implements AutoCloseable {
             Headers response = exchange.getResponseHeaders();
             response.set("Cache-Control", "no-store");
             response.set("X-Content-Type-Options", "nosniff");
+            if (!fromThisUser(exchange)) {
+                problem(exchange, 403, "caller-not-this-user");
+                return;
+            }
             String host = single(request, "Host");
             if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
                 problem(exchange, 403, "host-not-allowed");
@@ -133,6 +150,18 @@ public final class LocalApiServer implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // headers may already be sent; the page sees the connection close
         }
+    }
+
+    /**
+     * Loopback is shared by every user of the machine, and any process can send the headers a browser sends. Only
+     * the user this agent runs for (their browser) may start a login that asks for their PIN.
+     */
+    private boolean fromThisUser(HttpExchange exchange) {
+        if (!LinuxProcesses.socketOwnersKnown()) {
+            return true;
+        }
+        OptionalInt peer = LinuxProcesses.loopbackClientUid(exchange.getRemoteAddress().getPort(), port());
+        return peer.isPresent() && peer.getAsInt() == owner;
     }
 
     private void preflight(HttpExchange exchange, Headers request, Headers response) throws IOException {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.awt.GraphicsEnvironment;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +45,15 @@ public final class ServeCommand implements Callable<Integer> {
         AgentConfig config = app.agentConfig();
         TokenLogin login = new TokenLogin(config, app.tokenPort(), pinPrompt(terminal), Duration.ofSeconds(30));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalApiServer api = LocalApiServer.start(config, app.tokenPort(), login, port != null ? port : config.localApiPort())) {
+        int listenOn = port != null ? port : config.localApiPort();
+        LocalApiServer started;
+        try {
+            started = LocalApiServer.start(config, app.tokenPort(), login, listenOn);
+        } catch (UncheckedIOException e) {
+            terminal.complain("serve.port-taken", String.valueOf(listenOn));
+            return ExitCodes.REFUSED;
+        }
+        try (LocalApiServer api = started) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "token-manager-stop"));
             terminal.say("serve.listening", String.valueOf(api.port()),
                     config.banks().stream().map(BankServer::origin).collect(Collectors.joining(", ")));

@@ -63,6 +63,9 @@ public final class TokenLogin {
             if (status.state() == DeviceState.LOCKED) {
                 return LoginOutcome.refused("token-locked", 409);
             }
+            if (status.state() == DeviceState.BLOCKED) {
+                return LoginOutcome.refused("token-blocked", 409);
+            }
             Optional<X509Certificate> certificate = token.certificate(KeySlot.LOGIN);
             if (status.state() != DeviceState.READY || certificate.isEmpty()) {
                 return LoginOutcome.refused("token-not-ready", 409);

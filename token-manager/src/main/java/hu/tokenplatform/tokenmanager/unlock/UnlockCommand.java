@@ -38,7 +38,7 @@ public final class UnlockCommand implements Callable<Integer> {
                 terminal.say("unlock.not-locked");
                 return ExitCodes.OK;
             }
-            if (status.state() == DeviceState.FACTORY) {
+            if (status.state() == DeviceState.FACTORY || status.state() == DeviceState.BLOCKED) {
                 throw new TokenStateException(status.state(), "unlocking");
             }
             if (status.state() == DeviceState.LOCKED && !acceptCode(terminal, token, status)) {
@@ -70,7 +70,12 @@ public final class UnlockCommand implements Callable<Integer> {
             if (token.submitUnlockCode(code)) {
                 return true;
             }
-            String current = token.status().unlockRandom().orElseThrow();
+            DeviceStatus now = token.status();
+            if (now.state() == DeviceState.BLOCKED) {
+                terminal.complain("error.token-state.BLOCKED");
+                return false;
+            }
+            String current = now.unlockRandom().orElseThrow();
             if (current.equals(random)) {
                 terminal.say("unlock.wrong-code");
             } else {

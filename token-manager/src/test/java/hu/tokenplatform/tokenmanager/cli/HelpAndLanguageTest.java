@@ -3,6 +3,7 @@ package hu.tokenplatform.tokenmanager.cli;
 import hu.tokenplatform.tokenmanager.TestPki;
 import hu.tokenplatform.tokenmanager.TestTokens;
 import hu.tokenplatform.tokenmanager.TokenManager;
+import hu.tokenplatform.tokenmanager.device.DeviceState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -83,6 +84,16 @@ class HelpAndLanguageTest {
         });
         assertEquals(List.of(), missing.toList(), "untranslated texts");
         assertTrue(hungarianKeys.containsAll(english.keySet()));
+    }
+
+    @Test
+    void everyTokenStateCanBeShownAndExplainedInBothLanguages() {
+        for (Messages messages : List.of(Messages.english(), Messages.forLanguage("hu", Map.of(), Locale.ROOT))) {
+            for (DeviceState state : DeviceState.values()) {
+                assertFalse(messages.text("state." + state.name()).isBlank(), state + " in " + messages.locale());
+                assertFalse(messages.text("error.token-state." + state.name()).isBlank(), state + " in " + messages.locale());
+            }
+        }
     }
 
     @Test

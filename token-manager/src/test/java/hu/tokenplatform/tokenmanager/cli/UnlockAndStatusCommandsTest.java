@@ -129,6 +129,20 @@ class UnlockAndStatusCommandsTest {
     }
 
     @Test
+    void tooManyWrongCodesBlockTheTokenForGood() {
+        lockedToken();
+
+        CliRun.Result result = cli.run(lines("0000 0000", "1111 1111", "2222 2222", "3333 3333", "4444 4444", "5555 5555",
+                "6666 6666", "7777 7777", "8888 8888", "9999 9999", "1234 5678"), "unlock");
+
+        assertEquals(ExitCodes.REFUSED, result.exit());
+        assertTrue(result.err().contains("blocked for good after too many wrong unlock Codes"), result.screen());
+        assertEquals(DeviceState.BLOCKED, status().state());
+        assertTrue(cli.run("", "status").out().contains("State:          blocked for good"));
+        assertEquals(ExitCodes.REFUSED, cli.run("", "unlock").exit(), "nothing more to unlock");
+    }
+
+    @Test
     void codeAcceptedButNoPinChosenResumesAtTheNewPin() {
         String random = lockedToken();
 

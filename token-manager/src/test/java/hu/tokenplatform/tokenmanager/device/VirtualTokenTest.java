@@ -136,6 +136,46 @@ class VirtualTokenTest {
     }
 
     @Test
+    void tenWrongCodesSinceTheLockBlockTheTokenForGood() {
+        token = TestTokens.handedOver(dir, pki);
+        TestTokens.lockWithWrongPins(token);
+
+        for (int i = 0; i < DeviceStatus.MAX_CODES_PER_LOCK; i++) {
+            String random = token.status().unlockRandom().orElseThrow();
+            assertFalse(token.submitUnlockCode(wrongCodeFor(random)));
+        }
+
+        assertEquals(DeviceState.BLOCKED, token.status().state());
+        assertTrue(token.status().unlockRandom().isEmpty(), "no Random to read out any more");
+        assertThrows(TokenStateException.class, () -> token.submitUnlockCode("00000000"));
+        assertThrows(TokenStateException.class, () -> token.login(PIN.toCharArray()));
+        token.close();
+        token = VirtualToken.open(dir);
+        assertEquals(DeviceState.BLOCKED, token.status().state(), "a restart does not give the guesses back");
+    }
+
+    @Test
+    void theRightCodeBeforeTheCapUnlocksAndStartsTheCountAgain() {
+        token = TestTokens.handedOver(dir, pki);
+        TestTokens.lockWithWrongPins(token);
+        for (int i = 0; i < DeviceStatus.MAX_CODES_PER_LOCK - 1; i++) {
+            assertFalse(token.submitUnlockCode(wrongCodeFor(token.status().unlockRandom().orElseThrow())));
+        }
+
+        assertTrue(token.submitUnlockCode(bankCode(CSN, token.status().unlockRandom().orElseThrow())));
+        token.setPinAfterUnlock(NEW_PIN.toCharArray());
+        TestTokens.lockWithWrongPins(token);
+        for (int i = 0; i < DeviceStatus.MAX_CODES_PER_LOCK - 1; i++) {
+            assertFalse(token.submitUnlockCode(wrongCodeFor(token.status().unlockRandom().orElseThrow())));
+        }
+        assertEquals(DeviceState.LOCKED, token.status().state(), "the earlier lock's wrong Codes do not count");
+    }
+
+    private String wrongCodeFor(String random) {
+        return "00000000".equals(bankCode(CSN, random)) ? "11111111" : "00000000";
+    }
+
+    @Test
     void loginAttemptWhileLockedVoidsTheRandom() {
         token = TestTokens.handedOver(dir, pki);
         TestTokens.lockWithWrongPins(token);

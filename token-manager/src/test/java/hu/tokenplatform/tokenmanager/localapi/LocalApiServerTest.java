@@ -13,6 +13,7 @@ import hu.tokenplatform.tokenmanager.device.VirtualToken;
 import hu.tokenplatform.tokenmanager.login.TerminalPinPrompt;
 import hu.tokenplatform.tokenmanager.login.TestBank;
 import hu.tokenplatform.tokenmanager.login.TokenLogin;
+import hu.tokenplatform.tokenmanager.os.LinuxProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The local API as the bank's login page uses it, with the real token, PIN entry in Token Manager and a real
@@ -383,6 +385,22 @@ class LocalApiServerTest {
         assertTrue(ready.body().contains("\"token\":\"READY\""));
         assertFalse(ready.body().contains(TestTokens.CSN));
         assertEquals(403, RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", EVIL_PAGE), null).status());
+    }
+
+    @Test
+    void anotherUsersProcessOnThisComputerIsRefused() throws Exception {
+        assumeTrue(LinuxProcesses.effectiveUid().orElse(-1) == 0, "needs root to act as another local user");
+        token();
+        startAgent(PIN + "\n");
+
+        Process otherUser = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Origin: " + LOGIN_PAGE,
+                "http://127.0.0.1:" + api.port() + "/v1/status").redirectErrorStream(true).start();
+        String status = new String(otherUser.getInputStream().readAllBytes()).strip();
+
+        assertEquals("403", status, "another user's browser or program may not drive this user's token");
+        assertEquals(200, RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", LOGIN_PAGE), null).status(),
+                "this user's own programs are served");
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +25,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -76,26 +82,45 @@ class TokenManagerProgramIT {
     }
 
     @Test
-    void installAsAdministratorWritesTheUserServiceAndTheMachineConfiguration() throws IOException {
+    void installAsAdministratorCopiesTheProgramAndWritesTheUserServiceAndTheMachineConfiguration() throws IOException {
         assumeTrue(InstalledProgram.runningAsAdministrator(), "needs a root test run");
-        Path units = dir.resolve("systemd-user");
-        Path config = dir.resolve("etc-token-manager");
+        Path system = Files.createTempDirectory("token-manager-system");
+        Path units = system.resolve("systemd-user");
+        Path config = system.resolve("etc-token-manager");
+        Path installed = system.resolve("usr-lib-token-manager");
         Path trust = dir.resolve("bank-ca.pem");
         Files.writeString(trust, new TestPki().caPem());
 
         InstalledProgram.Result result = program.run(Map.of("HOME", dir.toString(), "TOKEN_MANAGER_LANG", "en"), "",
-                "install", "--unit-dir", units.toString(), "--config-dir", config.toString(),
+                "install", "--install-dir", installed.toString(), "--unit-dir", units.toString(), "--config-dir", config.toString(),
                 "--bank-origin", "https://login.bank.hu", "--bank-relay", "https://login.bank.hu:8443", "--bank-trust-store", trust.toString());
 
         assertEquals(0, result.exit(), result.err());
         String unit = Files.readString(units.resolve("token-manager.service"));
-        assertTrue(unit.contains("ExecStart=" + Path.of(System.getProperty("java.home"), "bin", "java") + " -jar "
-                + dir.resolve("program").resolve("token-manager.jar") + " serve"), unit);
+        assertTrue(unit.contains("ExecStart=\"" + Path.of(System.getProperty("java.home"), "bin", "java").toRealPath() + "\" -jar \""
+                + installed.resolve("token-manager.jar") + "\" serve"), "the service runs the administrator's copy: " + unit);
+        assertTrue(Files.exists(installed.resolve("lib").resolve("picocli-4.7.7.jar")));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed.resolve("token-manager.jar"))));
         assertTrue(unit.contains("WantedBy=default.target"));
         String properties = Files.readString(config.resolve("agent.properties"));
         assertTrue(properties.contains("bank.1.origin=https://login.bank.hu"));
         assertTrue(Files.exists(config.resolve("bank-tls-ca.pem")));
         assertTrue(result.out().contains("Using it needs no administrator rights."));
+    }
+
+    @Test
+    void installRefusesALocationOtherUsersCouldChange() throws IOException {
+        assumeTrue(InstalledProgram.runningAsAdministrator(), "needs a root test run");
+        Path shared = dir.resolve("shared");
+        Files.createDirectories(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        InstalledProgram.Result result = program.run(Map.of("HOME", dir.toString(), "TOKEN_MANAGER_LANG", "en"), "",
+                "install", "--install-dir", shared.resolve("token-manager").toString(), "--unit-dir", dir.resolve("units").toString());
+
+        assertEquals(1, result.exit(), result.out() + result.err());
+        assertTrue(result.err().contains("could be changed by users other than the administrator"), result.err());
+        assertFalse(Files.exists(dir.resolve("units").resolve("token-manager.service")), "no service that runs changeable code");
     }
 
     @Test
@@ -173,6 +198,36 @@ class TokenManagerProgramIT {
                 agent.destroy();
                 assertTrue(agent.waitFor(20, TimeUnit.SECONDS));
             }
+        }
+    }
+
+    @Test
+    void stalledConnectionsDoNotKeepTheAgentFromAnsweringTheLoginPage() throws Exception {
+        Path trust = Files.writeString(dir.resolve("bank-ca.pem"), new TestPki().caPem());
+        Path config = Files.writeString(dir.resolve("agent.properties"),
+                "bank.trust-store=" + trust.getFileName() + "\nbank.1.origin=http://127.0.0.1:8082\nbank.1.relay=https://127.0.0.1:8443\n");
+        int port = freePort();
+        Process agent = program.start(userEnvironment, "--config", config.toString(), "serve", "--port", String.valueOf(port));
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            assertTrue(new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8)).readLine().contains("listening"));
+            for (int i = 0; i < 6; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.getOutputStream().write("POST /v1/token-login HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+
+            HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/v1/status")).header("Origin", "http://127.0.0.1:8082")
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, status.statusCode(), "answered once the stalled requests ran out of time");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+            agent.destroy();
+            agent.waitFor(20, TimeUnit.SECONDS);
         }
     }
 

@@ -1,0 +1,64 @@
+package hu.tokenplatform.tokenmanager.os;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * What Linux's /proc tells about users and sockets: this process's user, and which user owns the client end of
+ * a loopback TCP connection. Elsewhere the answers are empty.
+ */
+public final class LinuxProcesses {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final List<Path> TCP_TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
+
+    private LinuxProcesses() {
+    }
+
+    /** The effective user id of this process ({@code Uid: real effective saved filesystem}). */
+    public static OptionalInt effectiveUid() {
+        try {
+            for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Uid:")) {
+                    return OptionalInt.of(Integer.parseInt(line.substring(4).strip().split("\\s+")[1]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Whether the socket tables can be read here, so that {@link #loopbackClientUid} means something. */
+    public static boolean socketOwnersKnown() {
+        return Files.isReadable(TCP_TABLES.get(0));
+    }
+
+    /**
+     * The user owning the client socket of a connection from {@code clientPort} to our {@code serverPort} on
+     * loopback: the row whose local port is the client's and remote port is ours.
+     */
+    public static OptionalInt loopbackClientUid(int clientPort, int serverPort) {
+        String local = String.format(Locale.ROOT, ":%04X", clientPort);
+        String remote = String.format(Locale.ROOT, ":%04X", serverPort);
+        for (Path table : TCP_TABLES) {
+            try {
+                for (String line : Files.readAllLines(table, StandardCharsets.US_ASCII)) {
+                    String[] fields = line.strip().split("\\s+");
+                    // sl local_address rem_address st tx:rx tr:when retrnsmt uid ...
+                    if (fields.length > 7 && fields[1].endsWith(local) && fields[2].endsWith(remote)) {
+                        return OptionalInt.of(Integer.parseInt(fields[7]));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the other table may still have the row
+            }
+        }
+        return OptionalInt.empty();
+    }
+}
