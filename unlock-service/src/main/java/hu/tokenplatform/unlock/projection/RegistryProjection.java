@@ -74,6 +74,12 @@ public class RegistryProjection {
             LOG.warnf("Event %s hands over token %s, which is revoked; ignored", event.id(), handedOver.csn());
             return;
         }
+        if (token != null && !token.customerId.equals(handedOver.customerId())) {
+            // The registry hands a CSN over once (only from stock); a second owner would let a caller unlock a
+            // token that is not theirs, so the first owner stands, as in auth-service's projection.
+            LOG.warnf("Event %s hands token %s over to another customer; keeping the first owner", event.id(), handedOver.csn());
+            return;
+        }
         if (token == null) {
             token = new Token();
             token.csn = handedOver.csn();

@@ -34,6 +34,20 @@ class RegistryProjectionTest {
     }
 
     @Test
+    void handOverToASecondCustomerKeepsTheFirstOwner() {
+        String owner = Registry.newCustomerId();
+        String other = Registry.newCustomerId();
+        String csn = Registry.newCsn();
+        Registry.handOver(csn, owner);
+
+        Registry.publish(new TokenHandedOver(csn, other, "ACME-1", "BUD-01", Instant.now(), null), "forger");
+        Registry.activate(csn, owner);
+
+        assertEquals(owner, QuarkusTransaction.requiringNew().call(() -> Token.<Token>findById(csn).customerId),
+                "a token's owner never changes: the helpdesk could otherwise unlock it for another caller");
+    }
+
+    @Test
     void redeliveredEventIsAppliedOnce() {
         String customerId = Registry.newCustomerId();
         String csn = Registry.newCsn();
