@@ -13,9 +13,11 @@ import java.time.Instant;
 
 /**
  * Counts refused logins per certificate, per source address and per customer identifier (password logins), in
- * the database so that every instance sees the same counts. Once a subject reaches its limit it stays blocked
- * for one full window from that moment; certificate logins are rate-limited this way rather than locked for
- * good, so that a stolen certificate cannot lock its owner out.
+ * the database so that every instance sees the same counts. Like the token's PIN counter, an attempt is counted
+ * as a failure before it is checked and given back when it succeeds, so parallel attempts cannot outrun the
+ * count. Once a subject reaches its limit it stays blocked for one full window from that moment; certificate
+ * logins are rate-limited this way rather than locked for good, so that a stolen certificate cannot lock its
+ * owner out.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -35,33 +37,37 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
+    /**
+     * Takes one attempt from the subject's allowance before the attempt is checked, and counts it as a failure
+     * until {@link #release} or {@link #reset} says otherwise; false, counting nothing, while the subject is at its
+     * limit. The check and the count are one statement: PostgreSQL locks the subject's row and evaluates the limit
+     * on its newest version, so concurrent attempts are admitted one after another and never more than the limit
+     * (a check first and a count after the password check would let every parallel attempt through).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean blocked(Scope scope, String subject, int limit, Duration window) {
-        Instant windowOpen = clock.instant().minus(window);
-        Long count = (Long) em.createNativeQuery("select count(*) from login_throttle where scope = ?1 and subject = ?2 "
-                        + "and window_start > ?3 and failures >= ?4", Long.class)
-                .setParameter(1, scope.name())
-                .setParameter(2, subject)
-                .setParameter(3, windowOpen)
-                .setParameter(4, limit)
-                .getSingleResult();
-        return count > 0;
-    }
-
-    /** Counts one failure; the window restarts when it has passed, and again when the limit is reached. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordFailure(Scope scope, String subject, int limit, Duration window) {
+    public boolean reserve(Scope scope, String subject, int limit, Duration window) {
         Instant now = clock.instant();
-        em.createNativeQuery("insert into login_throttle (scope, subject, window_start, failures) values (?1, ?2, ?3, 1) "
+        int counted = em.createNativeQuery("insert into login_throttle (scope, subject, window_start, failures) values (?1, ?2, ?3, 1) "
                         + "on conflict (scope, subject) do update set "
                         + "failures = case when login_throttle.window_start <= ?4 then 1 else login_throttle.failures + 1 end, "
                         + "window_start = case when login_throttle.window_start <= ?4 then ?3 "
-                        + "when login_throttle.failures + 1 = ?5 then ?3 else login_throttle.window_start end")
+                        + "when login_throttle.failures + 1 = ?5 then ?3 else login_throttle.window_start end "
+                        + "where login_throttle.window_start <= ?4 or login_throttle.failures < ?5")
                 .setParameter(1, scope.name())
                 .setParameter(2, subject)
                 .setParameter(3, now)
                 .setParameter(4, now.minus(window))
                 .setParameter(5, limit)
+                .executeUpdate();
+        return counted == 1;
+    }
+
+    /** Gives back an attempt {@link #reserve} counted that turned out not to be a failure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(Scope scope, String subject) {
+        em.createNativeQuery("update login_throttle set failures = greatest(failures - 1, 0) where scope = ?1 and subject = ?2")
+                .setParameter(1, scope.name())
+                .setParameter(2, subject)
                 .executeUpdate();
     }
 

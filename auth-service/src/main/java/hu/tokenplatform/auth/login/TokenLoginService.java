@@ -23,7 +23,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -66,36 +65,36 @@ public class TokenLoginService {
     public void accept(X509Certificate certificate, LoginAssertion assertion, String address) {
         String fingerprint = certificate == null ? null : Certificates.sha256Fingerprint(certificate);
         String client = assertion == null ? null : assertion.client();
-        Optional<Refusal> limited = QuarkusTransaction.requiringNew().call(() -> rateLimited(fingerprint, address));
-        if (limited.isPresent()) {
-            events.countedOnly(LoginMethod.TOKEN, client, limited.get());
-            throw new LoginRefusedException(limited.get(), new LoginAttempt(null, null, client));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> countAttempt(fingerprint, address, client));
+        } catch (LoginRefusedException limited) {
+            events.countedOnly(LoginMethod.TOKEN, client, limited.refusal());
+            throw limited;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion));
+            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion, address));
         } catch (LoginRefusedException refused) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                throttle.recordFailure(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(),
-                        config.throttle().window());
-                if (fingerprint != null) {
-                    throttle.recordFailure(LoginThrottle.Scope.CERTIFICATE, fingerprint,
-                            config.throttle().certificateFailures(), config.throttle().window());
-                }
-                events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
-            });
+            QuarkusTransaction.requiringNew().run(() -> events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal()));
             throw refused;
         }
     }
 
-    private Optional<Refusal> rateLimited(String fingerprint, String address) {
-        boolean blocked = throttle.blocked(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(),
-                config.throttle().window())
-                || fingerprint != null && throttle.blocked(LoginThrottle.Scope.CERTIFICATE, fingerprint,
-                config.throttle().certificateFailures(), config.throttle().window());
-        return blocked ? Optional.of(Refusal.RATE_LIMITED) : Optional.empty();
+    /**
+     * Counts the attempt as a failure on the address and the certificate before it is checked, or refuses it if
+     * either is at its limit; a refusal rolls back the counts taken so far.
+     */
+    private void countAttempt(String fingerprint, String address, String client) {
+        LoginAttempt attempt = new LoginAttempt(null, null, client);
+        if (!throttle.reserve(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(), config.throttle().window())) {
+            throw new LoginRefusedException(Refusal.RATE_LIMITED, attempt);
+        }
+        if (fingerprint != null && !throttle.reserve(LoginThrottle.Scope.CERTIFICATE, fingerprint,
+                config.throttle().certificateFailures(), config.throttle().window())) {
+            throw new LoginRefusedException(Refusal.RATE_LIMITED, attempt);
+        }
     }
 
-    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
+    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion, String address) {
         LoginAttempt attempt = new LoginAttempt(null, null, assertion == null ? null : assertion.client());
         if (certificate == null) {
             throw new LoginRefusedException(Refusal.CLIENT_CERTIFICATE_REQUIRED, attempt);
@@ -155,6 +154,7 @@ public class TokenLoginService {
         transaction.method = LoginMethod.TOKEN;
         transaction.authenticatedAt = now;
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
+        throttle.release(LoginThrottle.Scope.ADDRESS, address);
         events.succeeded(user.customerId, token.csn, transaction.clientId, LoginMethod.TOKEN);
     }
 

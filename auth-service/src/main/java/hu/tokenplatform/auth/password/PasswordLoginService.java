@@ -28,7 +28,9 @@ import java.util.Optional;
  * The legacy username/password login, only for users not yet re-contracted: from {@code user.password-login-disabled}
  * on, every attempt is refused with "use your token", whether or not the password is right. Wrong passwords lock
  * a customer identifier for a while after {@code auth.password.max-failures}; unknown identifiers are answered
- * exactly like wrong passwords, after a hash check of the same cost, and lock the same way.
+ * exactly like wrong passwords, after a hash check of the same cost, and lock the same way. Every attempt is
+ * counted against its customer identifier and address before its hash is checked, so that parallel attempts get
+ * no more guesses than sequential ones.
  */
 @ApplicationScoped
 public class PasswordLoginService {
@@ -74,18 +76,19 @@ public class PasswordLoginService {
         String typed = customerId != null && RegistryEvents.CUSTOMER_ID.matcher(customerId).matches() ? customerId : null;
         LoginAttempt attempt = new LoginAttempt(typed, null, transaction.clientId);
 
-        Optional<Refusal> blocked = QuarkusTransaction.requiringNew().call(() -> blocked(typed, address));
-        if (blocked.isPresent()) {
-            events.countedOnly(LoginMethod.PASSWORD, transaction.clientId, blocked.get());
-            throw new LoginRefusedException(blocked.get(), attempt);
+        String countedCustomer;
+        try {
+            countedCustomer = QuarkusTransaction.requiringNew().call(() -> countAttempt(typed, address, attempt));
+        } catch (LoginRefusedException limited) {
+            events.countedOnly(LoginMethod.PASSWORD, transaction.clientId, limited.refusal());
+            throw limited;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> authenticate(transaction.id, typed, password));
+            QuarkusTransaction.requiringNew().run(() -> authenticate(transaction.id, typed, password, address));
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
-                throttle.recordFailure(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(), config.throttle().window());
-                if (typed != null && refused.refusal() == Refusal.INVALID_CREDENTIALS) {
-                    throttle.recordFailure(LoginThrottle.Scope.CUSTOMER, typed, config.password().maxFailures(), config.password().lockout());
+                if (countedCustomer != null && refused.refusal() != Refusal.INVALID_CREDENTIALS) {
+                    throttle.release(LoginThrottle.Scope.CUSTOMER, countedCustomer);
                 }
                 events.failed(refused.attempt(), LoginMethod.PASSWORD, refused.refusal());
             });
@@ -94,19 +97,27 @@ public class PasswordLoginService {
         return transactions.complete(transaction.id, browserSessionHash);
     }
 
-    private Optional<Refusal> blocked(String customerId, String address) {
-        if (throttle.blocked(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(), config.throttle().window())) {
-            return Optional.of(Refusal.RATE_LIMITED);
+    /**
+     * Counts the attempt as a failure on the address and the customer identifier before the password is checked,
+     * or refuses it if either is at its limit; a refusal rolls back the counts taken so far.
+     *
+     * @return the customer identifier counted on, null if none (no valid identifier, or re-contracted)
+     */
+    private String countAttempt(String customerId, String address, LoginAttempt attempt) {
+        if (!throttle.reserve(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(), config.throttle().window())) {
+            throw new LoginRefusedException(Refusal.RATE_LIMITED, attempt);
         }
         // Re-contracting is answered before the lockout: a re-contracted user is told to use the token, always.
-        if (customerId != null && !recontracted(customerId)
-                && throttle.blocked(LoginThrottle.Scope.CUSTOMER, customerId, config.password().maxFailures(), config.password().lockout())) {
-            return Optional.of(Refusal.ACCOUNT_LOCKED);
+        if (customerId == null || recontracted(customerId)) {
+            return null;
         }
-        return Optional.empty();
+        if (!throttle.reserve(LoginThrottle.Scope.CUSTOMER, customerId, config.password().maxFailures(), config.password().lockout())) {
+            throw new LoginRefusedException(Refusal.ACCOUNT_LOCKED, attempt);
+        }
+        return customerId;
     }
 
-    private void authenticate(String transactionId, String customerId, char[] password) {
+    private void authenticate(String transactionId, String customerId, char[] password, String address) {
         LoginTransaction transaction = LoginTransaction.<LoginTransaction>findByIdOptional(transactionId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow();
         LoginAttempt attempt = new LoginAttempt(customerId, null, transaction.clientId);
@@ -134,6 +145,7 @@ public class PasswordLoginService {
         transaction.method = LoginMethod.PASSWORD;
         transaction.authenticatedAt = now;
         throttle.reset(LoginThrottle.Scope.CUSTOMER, customerId);
+        throttle.release(LoginThrottle.Scope.ADDRESS, address);
         events.succeeded(customerId, null, transaction.clientId, LoginMethod.PASSWORD);
     }
 

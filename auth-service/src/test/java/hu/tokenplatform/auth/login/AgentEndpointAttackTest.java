@@ -3,6 +3,7 @@ package hu.tokenplatform.auth.login;
 import hu.tokenplatform.auth.pki.CrlCache;
 import hu.tokenplatform.auth.support.Agent;
 import hu.tokenplatform.auth.support.Browser;
+import hu.tokenplatform.auth.support.Parallel;
 import hu.tokenplatform.auth.support.Registry;
 import hu.tokenplatform.auth.support.TestBank;
 import hu.tokenplatform.auth.support.TestCa;
@@ -30,7 +31,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -300,6 +303,21 @@ class AgentEndpointAttackTest {
         // Another certificate from the same address is not affected.
         TestToken other = userWithToken(false);
         assertTrue(Agent.logIn(other, Browser.open("electra")).succeeded());
+    }
+
+    @Test
+    void parallelRefusedAssertionsStopAtTheCertificateLimit() throws Exception {
+        KeyPair keys = TestCa.ecKeyPair("secp256r1");
+        X509Certificate neverAnnounced = TestBank.ca().issue(keys.getPublic(), TestToken.newCustomerId(), TestToken.newCsn(),
+                Instant.now().minusSeconds(60), Instant.now().plus(1, ChronoUnit.DAYS), TestCa.Profile.LOGIN);
+        SSLContext tls = TlsClients.withKey(keys.getPrivate(), neverAnnounced);
+        Browser.LoginPage page = Browser.open("electra");
+
+        List<String> codes = Parallel.atOnce(30, i -> Agent.code(Agent.post(tls,
+                new LoginAssertion(page.transactionId(), "electra", Browser.origin(), "AAAAAAAAAAAAAAAAAAAAAAAA"))));
+
+        assertEquals(10, Collections.frequency(codes, "certificate-unknown"), "assertions checked: " + codes);
+        assertEquals(20, Collections.frequency(codes, "rate-limited"), "rate-limited answers: " + codes);
     }
 
     @Test

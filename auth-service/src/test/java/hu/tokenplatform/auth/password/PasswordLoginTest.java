@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import hu.tokenplatform.auth.support.Browser;
+import hu.tokenplatform.auth.support.Parallel;
 import hu.tokenplatform.auth.support.Registry;
 import hu.tokenplatform.auth.support.RelyingParty;
 import hu.tokenplatform.auth.support.TestToken;
@@ -29,7 +30,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +191,38 @@ class PasswordLoginTest {
         Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.40").then().statusCode(429)
                 .body(containsString("Too many failed logins"));
         Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.41").then().statusCode(303);
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMoreChecksThanTheLockoutAllows() throws Exception {
+        String customerId = userWithPassword(bcrypt(PASSWORD));
+        // The attack: one browser session and one login transaction, many guesses posted at once.
+        Browser.LoginPage page = Browser.open("electra");
+
+        List<Integer> statuses = Parallel.atOnce(30, i -> Browser.password(page, customerId, "guess-" + i, "192.0.2.50").statusCode());
+
+        assertEquals(5, Collections.frequency(statuses, 401), "wrong-password answers, i.e. passwords checked: " + statuses);
+        assertEquals(25, Collections.frequency(statuses, 423), "account-locked answers: " + statuses);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.51").then().statusCode(423);
+    }
+
+    @Test
+    void parallelFailuresFromOneAddressStopAtTheAddressLimit() throws Exception {
+        String customerId = userWithPassword(bcrypt(PASSWORD));
+        // The test limit per address is 1000 failures: five are left for this address.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into login_throttle (scope, subject, window_start, "
+                + "failures) values ('ADDRESS', '192.0.2.52', now(), 995)").executeUpdate());
+        List<Browser.LoginPage> pages = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            pages.add(Browser.open("electra"));
+        }
+
+        List<Integer> statuses = Parallel.atOnce(30, i ->
+                Browser.password(pages.get(i), TestToken.newCustomerId(), "guess", "192.0.2.52").statusCode());
+
+        assertEquals(5, Collections.frequency(statuses, 401), "passwords checked: " + statuses);
+        assertEquals(25, Collections.frequency(statuses, 429), "rate-limited answers: " + statuses);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.52").then().statusCode(429);
     }
 
     @Test
