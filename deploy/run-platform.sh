@@ -29,6 +29,15 @@ done
 
 export TOKEN_PLATFORM_VAR=${TOKEN_PLATFORM_VAR:-$root/var}
 var=$TOKEN_PLATFORM_VAR
+# Secrets, keys, logs and the demo token live here: only this user may read it, and only this user's
+# directory is trusted (its secrets file is read as shell code).
+umask 077
+mkdir -p "$var"
+if [ ! -O "$var" ] || [ -n "$(find "$var" -maxdepth 0 -perm /022)" ]; then
+  printf 'run-platform: %s must belong to you and be writable by nobody else\n' "$var" >&2
+  exit 1
+fi
+chmod 700 "$var"
 mkdir -p "$var/logs" "$var/run"
 export KAFKA_PORT=${KAFKA_PORT:-9092} KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 registry_port=${REGISTRY_HTTP_PORT:-8081}
@@ -80,21 +89,20 @@ for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$token_manager_jar" "
 done
 
 # --- secrets and local TLS material, created once ----------------------------------------------------------
-umask 077
-if [ ! -f "$var/secrets.env" ]; then
-  {
-    echo "REGISTRY_CA_KEYSTORE_PASSWORD=$(openssl rand -hex 24)"
-    echo "REGISTRY_DOCUMENT_HASH_KEY=$(openssl rand -hex 32)"
-    echo "UNLOCK_MASTER_KEYSTORE_PASSWORD=$(openssl rand -hex 24)"
-    echo "UNLOCK_E_PIN_PEPPER=$(openssl rand -hex 32)"
-    echo "AUTH_KEY_ENCRYPTION_KEY=$(openssl rand -base64 32)"
-    echo "ELECTRA_CLIENT_SECRET=$(openssl rand -hex 24)"
-    echo "EPOSTA_CLIENT_SECRET=$(openssl rand -hex 24)"
-  } > "$var/secrets.env"
-fi
-set -a
+# Read into this shell only: each process below gets just the secrets it needs.
+touch "$var/secrets.env"
+ensure_secret() {
+  grep -q "^$1=" "$var/secrets.env" || echo "$1=$2" >> "$var/secrets.env"
+}
+for staff in KEYCLOAK_ADMIN OFFICER HELPDESK OPS AUDITOR; do ensure_secret "${staff}_PASSWORD" "$(openssl rand -hex 12)"; done
+ensure_secret REGISTRY_CA_KEYSTORE_PASSWORD "$(openssl rand -hex 24)"
+ensure_secret REGISTRY_DOCUMENT_HASH_KEY "$(openssl rand -hex 32)"
+ensure_secret UNLOCK_MASTER_KEYSTORE_PASSWORD "$(openssl rand -hex 24)"
+ensure_secret UNLOCK_E_PIN_PEPPER "$(openssl rand -hex 32)"
+ensure_secret AUTH_KEY_ENCRYPTION_KEY "$(openssl rand -base64 32)"
+ensure_secret ELECTRA_CLIENT_SECRET "$(openssl rand -hex 24)"
+ensure_secret EPOSTA_CLIENT_SECRET "$(openssl rand -hex 24)"
 source "$var/secrets.env"
-set +a
 
 tls=$var/tls
 if [ ! -f "$tls/agent-tls.crt" ]; then
@@ -108,7 +116,6 @@ if [ ! -f "$tls/agent-tls.crt" ]; then
   openssl x509 -req -in "$tls/agent-tls.csr" -CA "$tls/tls-ca.pem" -CAkey "$tls/tls-ca.key" -CAcreateserial \
     -days 825 -extfile "$tls/agent-tls.ext" -out "$tls/agent-tls.crt" 2>/dev/null
 fi
-umask 022
 
 # --- processes ---------------------------------------------------------------------------------------------
 pids=()
@@ -130,16 +137,17 @@ trap 'exit 0' INT TERM
 wait_ready() {
   local name=$1 url=$2 pid=$3
   for _ in $(seq 1 120); do
-    curl -sf "$url" >/dev/null 2>&1 && return 0
     kill -0 "$pid" 2>/dev/null || { tail -30 "$var/logs/$name.log" >&2; fail "$name stopped; see $var/logs/$name.log"; }
+    curl -sf "$url" >/dev/null 2>&1 && return 0
     sleep 1
   done
   fail "$name did not become ready; see $var/logs/$name.log"
 }
 
+# The services listen on loopback only: this is one machine's platform, not a network service.
 start_service() {
   local name=$1 jar=$2 port=$3
-  java -Xmx384m -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
+  QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
   pids+=($!)
   wait_ready "$name" "http://127.0.0.1:$port/q/health/ready" "$!"
   printf '  %-16s http://127.0.0.1:%s  (OpenAPI /q/openapi, health /q/health, metrics /q/metrics)\n' "$name" "$port"
@@ -154,7 +162,8 @@ export KEYCLOAK_REALM=token-platform
 
 say "Starting the services ..."
 mkdir -p "$var/token-registry" "$var/unlock-service" "$var/auth-service"
-REGISTRY_HTTP_PORT=$registry_port \
+REGISTRY_HTTP_PORT=$registry_port REGISTRY_CA_KEYSTORE_PASSWORD=$REGISTRY_CA_KEYSTORE_PASSWORD \
+REGISTRY_DOCUMENT_HASH_KEY=$REGISTRY_DOCUMENT_HASH_KEY \
 REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
 REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
 REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
@@ -163,8 +172,9 @@ REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
 curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
   | awk '{ print } /-----END CERTIFICATE-----/ { exit }' > "$var/auth-service/issuing-ca.pem"
 
-export UNLOCK_MASTER_KEYSTORE="$var/unlock-service/master-unlock-key.p12"
-UNLOCK_HTTP_PORT=$unlock_port \
+unlock_master_keystore="$var/unlock-service/master-unlock-key.p12"
+UNLOCK_MASTER_KEYSTORE=$unlock_master_keystore UNLOCK_MASTER_KEYSTORE_PASSWORD=$UNLOCK_MASTER_KEYSTORE_PASSWORD \
+UNLOCK_E_PIN_PEPPER=$UNLOCK_E_PIN_PEPPER UNLOCK_HTTP_PORT=$unlock_port \
 UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$unlock_db" UNLOCK_DB_USER=$pg_user \
 UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
   start_service unlock-service "$unlock_jar" "$unlock_port"
@@ -172,7 +182,7 @@ UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
 demo_rp=http://127.0.0.1:$rp_port
 secret_hash() { printf 'sha256:%s' "$(printf '%s' "$1" | openssl dgst -sha256 -hex | sed 's/^.* //')"; }
 ELECTRA_CLIENT_SECRET_HASH=$(secret_hash "$ELECTRA_CLIENT_SECRET") EPOSTA_CLIENT_SECRET_HASH=$(secret_hash "$EPOSTA_CLIENT_SECRET") \
-AUTH_HTTP_PORT=$auth_port AUTH_AGENT_PORT=$agent_port \
+AUTH_KEY_ENCRYPTION_KEY=$AUTH_KEY_ENCRYPTION_KEY AUTH_HTTP_PORT=$auth_port AUTH_AGENT_PORT=$agent_port AUTH_AGENT_HOST=127.0.0.1 \
 AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$auth_db" AUTH_DB_USER=$pg_user \
 AUTH_AGENT_TLS_CERT="$tls/agent-tls.crt" AUTH_AGENT_TLS_KEY="$tls/agent-tls.key" \
 AUTH_ISSUING_CA="$var/auth-service/issuing-ca.pem" AUTH_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
@@ -184,8 +194,11 @@ ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp
 export DEMO_VAR=$var/demo REGISTRY_URL=http://127.0.0.1:$registry_port UNLOCK_URL=http://127.0.0.1:$unlock_port \
   AUTH_URL=http://127.0.0.1:$auth_port AUTH_AGENT_URL=https://127.0.0.1:$agent_port TOKEN_MANAGER_JAR=$token_manager_jar \
   TOKEN_MANAGER_PORT=$token_manager_port BANK_TLS_CA="$tls/tls-ca.pem" DEMO_RP_PORT=$rp_port
-java -jar "$demo_jar" setup >>"$var/logs/demo-setup.log" 2>&1 || { tail -30 "$var/logs/demo-setup.log" >&2; fail "the demo setup failed"; }
-java -jar "$demo_jar" relying-party >>"$var/logs/demo-relying-party.log" 2>&1 &
+UNLOCK_MASTER_KEYSTORE=$unlock_master_keystore UNLOCK_MASTER_KEYSTORE_PASSWORD=$UNLOCK_MASTER_KEYSTORE_PASSWORD \
+OFFICER_PASSWORD=$OFFICER_PASSWORD OPS_PASSWORD=$OPS_PASSWORD SECRETS_FILE="$var/secrets.env" \
+  java -jar "$demo_jar" setup >>"$var/logs/demo-setup.log" 2>&1 || { tail -30 "$var/logs/demo-setup.log" >&2; fail "the demo setup failed"; }
+ELECTRA_CLIENT_SECRET=$ELECTRA_CLIENT_SECRET EPOSTA_CLIENT_SECRET=$EPOSTA_CLIENT_SECRET \
+  java -jar "$demo_jar" relying-party >>"$var/logs/demo-relying-party.log" 2>&1 &
 pids+=($!)
 wait_ready demo-relying-party "$demo_rp/health" "$!"
 

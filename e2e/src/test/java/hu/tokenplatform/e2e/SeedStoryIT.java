@@ -31,6 +31,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -135,7 +136,7 @@ class SeedStoryIT {
     // --- 1 -----------------------------------------------------------------------------------------------------
 
     private void handOverAfterIdentification() {
-        StaffApi registry = registryAs("officer", "officer-demo-pass");
+        StaffApi registry = registryAs("officer");
         Branch branch = new Branch(registry);
         branch.registerCompany(COMPANY, "E2E Kft.");
         branch.registerUser(ANNA, "Kovács Anna", COMPANY, true);
@@ -143,7 +144,7 @@ class SeedStoryIT {
         branch.receiveStock("E2E-DELIVERY-1", List.of(ANNA_CSN, BELA_CSN));
 
         ApiException helpdeskIsNotAnOfficer = assertThrows(ApiException.class,
-                () -> registryAs("helpdesk", "helpdesk-demo-pass").post("/users", Map.of()));
+                () -> registryAs("helpdesk").post("/users", Map.of()));
         assertEquals(403, helpdeskIsNotAnOfficer.status(), "the registry checks the Keycloak role");
 
         anna.tokenManager.run("", "factory", "--csn", ANNA_CSN, "--master-keystore", masterKeystore()).requireSuccess("factory");
@@ -162,7 +163,7 @@ class SeedStoryIT {
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA_CSN, "certificate.issued", "officer");
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA, "user.identified", "officer");
 
-        StaffApi unlock = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("officer", "officer-demo-pass"));
+        StaffApi unlock = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("officer"));
         eventually("unlock-service knows Anna", () -> unlock.put("/customers/" + ANNA + "/e-pin", Map.of("ePin", ANNA_E_PIN)));
         awaitEvent("e-pin.set", ANNA, e -> true);
     }
@@ -233,7 +234,7 @@ class SeedStoryIT {
         browser.await("password login before re-contracting", d -> d.getCurrentUrl().contains("/callback/electra"));
         assertEquals(ANNA, browser.text("subject"));
 
-        registryAs("officer", "officer-demo-pass").post("/users/" + ANNA + "/re-contracting", Map.of("contractReference", "E2E-2026-0001"));
+        registryAs("officer").post("/users/" + ANNA + "/re-contracting", Map.of("contractReference", "E2E-2026-0001"));
         awaitEvent("user.password-login-disabled", ANNA, e -> true);
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA, "user.re-contracted", "officer");
         eventually("auth-service refuses Anna's password", () -> {
@@ -279,7 +280,7 @@ class SeedStoryIT {
         Matcher random = Pattern.compile("Random:\\s+([0-9 ]{12})").matcher(status);
         assertTrue(random.find(), status);
 
-        StaffApi helpdesk = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("helpdesk", "helpdesk-demo-pass"));
+        StaffApi helpdesk = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("helpdesk"));
         ApiException wrongEPin = assertThrows(ApiException.class,
                 () -> helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", "111357")));
         assertEquals("caller-not-verified", wrongEPin.code());
@@ -334,7 +335,7 @@ class SeedStoryIT {
 
         UsersComputer belasComputer = new UsersComputer(platform, work.resolve("bela"), platform.secrets().get("UNLOCK_MASTER_KEYSTORE_PASSWORD"));
         belasComputer.tokenManager.run("", "factory", "--csn", BELA_CSN, "--master-keystore", masterKeystore()).requireSuccess("factory");
-        Branch branch = new Branch(registryAs("officer", "officer-demo-pass"));
+        Branch branch = new Branch(registryAs("officer"));
         ApiException noRight = assertThrows(ApiException.class,
                 () -> branch.handOver(belasComputer.tokenManager, BELA, BELA_CSN, true, "CD654321", work));
         assertEquals("no-signing-right", noRight.code(), "no signing certificate without a signing right");
@@ -350,7 +351,7 @@ class SeedStoryIT {
     // --- 9 -----------------------------------------------------------------------------------------------------
 
     private void lostTokenIsRevoked() throws Exception {
-        JsonNode revoked = registryAs("officer", "officer-demo-pass").post("/tokens/" + ANNA_CSN + "/revocation", Map.of("reason", "LOST"));
+        JsonNode revoked = registryAs("officer").post("/tokens/" + ANNA_CSN + "/revocation", Map.of("reason", "LOST"));
         assertEquals("REVOKED", revoked.path("state").asText());
         awaitEvent("token.revoked", ANNA_CSN, e -> e.data().path("reason").asText().equals("LOST"));
         events.awaitCount(record -> record.key().equals(ANNA_CSN) && record.value().contains("\"certificate.revoked\""), 2, EVENT_WAIT);
@@ -376,26 +377,28 @@ class SeedStoryIT {
         assertTrue(platform.log().contains("Stopped."));
 
         platform.start();
-        assertEquals("REVOKED", registryAs("ops", "ops-demo-password").get("/tokens/" + ANNA_CSN).path("state").asText());
-        assertEquals(ANNA, registryAs("ops", "ops-demo-password").get("/users/" + ANNA).path("customerId").asText());
-        assertEquals("ISSUED", registryAs("ops", "ops-demo-password").get("/tokens/0DE1110000000001").path("state").asText(),
+        assertEquals("REVOKED", registryAs("ops").get("/tokens/" + ANNA_CSN).path("state").asText());
+        assertEquals(ANNA, registryAs("ops").get("/users/" + ANNA).path("customerId").asText());
+        assertEquals("ISSUED", registryAs("ops").get("/tokens/0DE1110000000001").path("state").asText(),
                 "the demo user's token, handed over at the first start, is still there");
         assertTrue(platform.log().contains("Demo user: customer identifier 12345678"), "the second start prints what to try again");
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private static String signIn(String user, String password) {
+    /** A staff member signs in to Keycloak with the password run-platform.sh generated for them. */
+    private static String signIn(String user) {
+        String password = platform.secrets().get(user.toUpperCase(Locale.ROOT) + "_PASSWORD");
         return StaffApi.signIn(platform.url("KEYCLOAK_PORT"), REALM, user, password);
     }
 
-    private static StaffApi registryAs(String user, String password) {
-        return new StaffApi(platform.url("REGISTRY_HTTP_PORT"), signIn(user, password));
+    private static StaffApi registryAs(String user) {
+        return new StaffApi(platform.url("REGISTRY_HTTP_PORT"), signIn(user));
     }
 
     /** The service's append-only audit log, read by the auditor, has {@code action} on {@code subject} by {@code actor}. */
     private static void assertAudited(URI service, String subject, String action, String actor) {
-        JsonNode entries = new StaffApi(service, signIn("auditor", "auditor-demo-pass")).get("/audit?subjectId=" + subject);
+        JsonNode entries = new StaffApi(service, signIn("auditor")).get("/audit?subjectId=" + subject);
         boolean found = false;
         for (JsonNode entry : entries) {
             found |= entry.path("action").asText().equals(action) && entry.path("actor").asText().equals(actor);
@@ -421,7 +424,7 @@ class SeedStoryIT {
     }
 
     private static void awaitTokenState(String csn, String state) {
-        StaffApi ops = registryAs("ops", "ops-demo-password");
+        StaffApi ops = registryAs("ops");
         eventually("token " + csn + " is " + state, () -> assertEquals(state, ops.get("/tokens/" + csn).path("state").asText()));
     }
 
@@ -447,7 +450,7 @@ class SeedStoryIT {
 
     /** Operations staff import the old Electra password hash, as exported from the old system. */
     private static void importLegacyPassword(String customerId, String password) {
-        StaffApi auth = new StaffApi(platform.url("AUTH_HTTP_PORT"), signIn("ops", "ops-demo-password"));
+        StaffApi auth = new StaffApi(platform.url("AUTH_HTTP_PORT"), signIn("ops"));
         eventually("auth-service imports " + customerId + "'s password", () -> assertTrue(auth.post("/staff/password-imports",
                 Map.of("credentials", List.of(Map.of("customerId", customerId, "passwordHash", LegacyPassword.pbkdf2Sha256(password)))))
                 .path("imported").toString().contains(customerId)));

@@ -49,7 +49,7 @@ public final class DemoSetup {
     private void handOverDemoToken(TokenManagerProgram tokenManager) throws InterruptedException {
         URI keycloak = URI.create(required("KEYCLOAK_URL"));
         String realm = environment.getOrDefault("KEYCLOAK_REALM", "token-platform");
-        StaffApi registry = new StaffApi(URI.create(required("REGISTRY_URL")), StaffApi.signIn(keycloak, realm, "officer", "officer-demo-pass"));
+        StaffApi registry = new StaffApi(URI.create(required("REGISTRY_URL")), StaffApi.signIn(keycloak, realm, "officer", required("OFFICER_PASSWORD")));
         Branch branch = new Branch(registry);
         ignoreConflict(() -> branch.registerCompany(COMPANY_ID, "Demo Kft."));
         ignoreConflict(() -> branch.registerUser(CUSTOMER_ID, "Demo Dóra", COMPANY_ID, true));
@@ -60,12 +60,12 @@ public final class DemoSetup {
                 .requireSuccess("factory");
         branch.handOver(tokenManager, CUSTOMER_ID, CSN, true, "DEMO0042", directory);
 
-        StaffApi unlock = new StaffApi(URI.create(required("UNLOCK_URL")), StaffApi.signIn(keycloak, realm, "officer", "officer-demo-pass"));
+        StaffApi unlock = new StaffApi(URI.create(required("UNLOCK_URL")), StaffApi.signIn(keycloak, realm, "officer", required("OFFICER_PASSWORD")));
         Retry.until("the unlock service knows the demo user", () -> {
             unlock.put("/customers/" + CUSTOMER_ID + "/e-pin", Map.of("ePin", E_PIN));
             return true;
         });
-        StaffApi auth = new StaffApi(URI.create(required("AUTH_URL")), StaffApi.signIn(keycloak, realm, "ops", "ops-demo-password"));
+        StaffApi auth = new StaffApi(URI.create(required("AUTH_URL")), StaffApi.signIn(keycloak, realm, "ops", required("OPS_PASSWORD")));
         Retry.until("auth-service knows the demo user", () -> auth.post("/staff/password-imports", Map.of("credentials",
                 List.of(Map.of("customerId", CUSTOMER_ID, "passwordHash", LegacyPassword.pbkdf2Sha256(LEGACY_PASSWORD)))))
                 .path("imported").toString().contains(CUSTOMER_ID));
@@ -105,15 +105,15 @@ public final class DemoSetup {
                   auth-service                %s
                   token-registry              %s
                   unlock-service              %s
-                  Keycloak (staff)            %s/admin  (admin / admin-demo-password)
-                  staff users                 officer / officer-demo-pass (branch-officer), helpdesk / helpdesk-demo-pass,
-                                              ops / ops-demo-password, auditor / auditor-demo-pass
+                  Keycloak (staff)            %s/admin
+                  staff users                 admin, officer (branch-officer), helpdesk, ops, auditor: passwords in
+                                              %s
                 Demo user: customer identifier %s, e-PIN %s, token CSN %s (signing right),
                   old password %s (works until the officer re-contracts the user)
                   Token Manager:  %s --help
                   first use:      %s set-pin
                   then open %s, choose Electra or e-posta, and enter the PIN where Token Manager asks for it.
-                """.formatted(rp, required("AUTH_URL"), required("REGISTRY_URL"), required("UNLOCK_URL"), keycloak,
+                """.formatted(rp, required("AUTH_URL"), required("REGISTRY_URL"), required("UNLOCK_URL"), keycloak, required("SECRETS_FILE"),
                 CUSTOMER_ID, E_PIN, CSN, LEGACY_PASSWORD, launcher, launcher, rp));
     }
 
