@@ -75,9 +75,8 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
             return;
         }
         X509Certificate certificate = clientCertificate(request);
-        String address = request.remoteAddress().hostAddress();
         request.body()
-                .compose(body -> vertx.executeBlocking(() -> decide(certificate, body, address), false))
+                .compose(body -> vertx.executeBlocking(() -> decide(certificate, body), false))
                 .onSuccess(problem -> {
                     if (problem == null) {
                         request.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
@@ -93,7 +92,7 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
     }
 
     /** @return null if the user is authenticated, else the refusal to answer with */
-    private Problem decide(X509Certificate certificate, Buffer body, String address) {
+    private Problem decide(X509Certificate certificate, Buffer body) {
         LoginAssertion assertion;
         try {
             assertion = MAPPER.readValue(body.getBytes(), LoginAssertion.class);
@@ -101,7 +100,7 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
             assertion = null;
         }
         try {
-            logins.accept(certificate, assertion, address);
+            logins.accept(certificate, assertion);
             return null;
         } catch (LoginRefusedException e) {
             Refusal refusal = e.refusal();

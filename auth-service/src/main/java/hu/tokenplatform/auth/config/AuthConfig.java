@@ -103,7 +103,10 @@ public interface AuthConfig {
         @WithDefault("10")
         int certificateFailures();
 
-        /** Refused logins (token or password) one source address may cause per window. */
+        /**
+         * Wrong passwords one browser address may cause per window. The login page's only: token logins are counted
+         * per certificate, never per address.
+         */
         @WithDefault("50")
         int addressFailures();
 

@@ -59,42 +59,33 @@ public class TokenLoginService {
 
     /**
      * @param certificate the client certificate of the TLS session the assertion came over, null if none
-     * @param address     the TCP peer's address, for rate limiting only
      * @throws LoginRefusedException with the refusal; the outcome is already recorded
      */
-    public void accept(X509Certificate certificate, LoginAssertion assertion, String address) {
+    public void accept(X509Certificate certificate, LoginAssertion assertion) {
         String fingerprint = certificate == null ? null : Certificates.sha256Fingerprint(certificate);
         String client = assertion == null ? null : assertion.client();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> countAttempt(fingerprint, address, client));
-        } catch (LoginRefusedException limited) {
-            events.countedOnly(LoginMethod.TOKEN, client, limited.refusal());
-            throw limited;
+        // Counted per certificate only: no request gets here without a bank certificate whose key is on a token,
+        // while the TCP peer's address may be a whole company's NAT, or the load balancer's own (docs/auth-service.md).
+        if (fingerprint != null && !QuarkusTransaction.requiringNew().call(() -> throttle.reserve(LoginThrottle.Scope.CERTIFICATE,
+                fingerprint, config.throttle().certificateFailures(), config.throttle().window()))) {
+            events.countedOnly(LoginMethod.TOKEN, client, Refusal.RATE_LIMITED);
+            throw new LoginRefusedException(Refusal.RATE_LIMITED, new LoginAttempt(null, null, client));
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion, address));
+            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion));
         } catch (LoginRefusedException refused) {
-            QuarkusTransaction.requiringNew().run(() -> events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal()));
+            QuarkusTransaction.requiringNew().run(() -> {
+                // Without a fresh CRL the bank cannot answer: that is no fault of the caller's.
+                if (fingerprint != null && refused.refusal() == Refusal.REVOCATION_STATUS_UNKNOWN) {
+                    throttle.release(LoginThrottle.Scope.CERTIFICATE, fingerprint);
+                }
+                events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
+            });
             throw refused;
         }
     }
 
-    /**
-     * Counts the attempt as a failure on the address and the certificate before it is checked, or refuses it if
-     * either is at its limit; a refusal rolls back the counts taken so far.
-     */
-    private void countAttempt(String fingerprint, String address, String client) {
-        LoginAttempt attempt = new LoginAttempt(null, null, client);
-        if (!throttle.reserve(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(), config.throttle().window())) {
-            throw new LoginRefusedException(Refusal.RATE_LIMITED, attempt);
-        }
-        if (fingerprint != null && !throttle.reserve(LoginThrottle.Scope.CERTIFICATE, fingerprint,
-                config.throttle().certificateFailures(), config.throttle().window())) {
-            throw new LoginRefusedException(Refusal.RATE_LIMITED, attempt);
-        }
-    }
-
-    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion, String address) {
+    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
         LoginAttempt attempt = new LoginAttempt(null, null, assertion == null ? null : assertion.client());
         if (certificate == null) {
             throw new LoginRefusedException(Refusal.CLIENT_CERTIFICATE_REQUIRED, attempt);
@@ -154,7 +145,6 @@ public class TokenLoginService {
         transaction.method = LoginMethod.TOKEN;
         transaction.authenticatedAt = now;
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
-        throttle.release(LoginThrottle.Scope.ADDRESS, address);
         events.succeeded(user.customerId, token.csn, transaction.clientId, LoginMethod.TOKEN);
     }
 

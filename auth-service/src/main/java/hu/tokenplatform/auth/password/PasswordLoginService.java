@@ -87,8 +87,12 @@ public class PasswordLoginService {
             QuarkusTransaction.requiringNew().run(() -> authenticate(transaction.id, typed, password, address));
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
-                if (countedCustomer != null && refused.refusal() != Refusal.INVALID_CREDENTIALS) {
-                    throttle.release(LoginThrottle.Scope.CUSTOMER, countedCustomer);
+                // Only a wrong password is a guess; "use your token", an expired page or a missing service are not.
+                if (refused.refusal() != Refusal.INVALID_CREDENTIALS) {
+                    throttle.release(LoginThrottle.Scope.ADDRESS, address);
+                    if (countedCustomer != null) {
+                        throttle.release(LoginThrottle.Scope.CUSTOMER, countedCustomer);
+                    }
                 }
                 events.failed(refused.attempt(), LoginMethod.PASSWORD, refused.refusal());
             });

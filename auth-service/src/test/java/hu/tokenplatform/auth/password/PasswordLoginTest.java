@@ -194,6 +194,28 @@ class PasswordLoginTest {
     }
 
     @Test
+    void onlyWrongPasswordsCountAgainstTheAddress() {
+        String recontracted = userWithPassword(bcrypt(PASSWORD));
+        Registry.disablePasswordLogin(recontracted);
+        String customerId = userWithPassword(bcrypt(PASSWORD));
+        // The test limit per address is 1000 failures: one is left for this address.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into login_throttle (scope, subject, window_start, "
+                + "failures) values ('ADDRESS', '192.0.2.45', now(), 999)").executeUpdate());
+        Browser.LoginPage expired = Browser.open("electra");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update login_transaction set expires_at = now() - interval '1 second' "
+                + "where id = ?1").setParameter(1, expired.transactionId()).executeUpdate());
+
+        for (int i = 0; i < 3; i++) {
+            Browser.password(Browser.open("electra"), recontracted, "wrong-" + i, "192.0.2.45").then().statusCode(403);
+        }
+        Browser.password(expired, customerId, "wrong", "192.0.2.45").then().statusCode(410);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.45").then().statusCode(303);
+
+        Browser.password(Browser.open("electra"), TestToken.newCustomerId(), "guess", "192.0.2.45").then().statusCode(401);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.45").then().statusCode(429);
+    }
+
+    @Test
     void parallelWrongPasswordsGetNoMoreChecksThanTheLockoutAllows() throws Exception {
         String customerId = userWithPassword(bcrypt(PASSWORD));
         // The attack: one browser session and one login transaction, many guesses posted at once.
