@@ -96,6 +96,10 @@ public interface AuthConfig {
         /** Token Manager's local API as the login page calls it. */
         @WithDefault("http://127.0.0.1:17380")
         URI tokenManagerUrl();
+
+        /** Pending login transactions one browser session keeps (its open login pages); a new page drops the oldest. */
+        @WithDefault("5")
+        int pendingPerSession();
     }
 
     interface Throttle {
@@ -112,6 +116,13 @@ public interface AuthConfig {
 
         @WithDefault("15m")
         Duration window();
+
+        /** Login pages one browser address may open per {@link #loginPageWindow()}: each writes a login transaction. */
+        @WithDefault("300")
+        int loginPages();
+
+        @WithDefault("1m")
+        Duration loginPageWindow();
     }
 
     interface Password {

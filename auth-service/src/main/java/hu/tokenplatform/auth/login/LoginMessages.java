@@ -70,6 +70,12 @@ public interface LoginMessages {
     @Message("The application that sent you here made a request this login service cannot answer. Go back to the application and start again.")
     String errorRequest();
 
+    @Message("Too many login pages")
+    String tooManyPagesTitle();
+
+    @Message("Too many login pages were opened from your network. Wait a few minutes, then go back to the application and start again.")
+    String tooManyPages();
+
     @Message("Log in with password")
     String passwordHeading();
 

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Counts refused logins per certificate, per source address and per customer identifier (password logins), in
@@ -25,7 +26,9 @@ public class LoginThrottle {
     public enum Scope {
         CERTIFICATE,
         ADDRESS,
-        CUSTOMER
+        CUSTOMER,
+        /** Login pages (new login transactions) a browser address opened: every one counts, none is given back. */
+        LOGIN_PAGE
     }
 
     @Inject
@@ -84,8 +87,8 @@ public class LoginThrottle {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void forgetOldWindows() {
-        Duration longest = config.throttle().window().compareTo(config.password().lockout()) > 0
-                ? config.throttle().window() : config.password().lockout();
+        Duration longest = Stream.of(config.throttle().window(), config.password().lockout(), config.throttle().loginPageWindow())
+                .max(Duration::compareTo).orElseThrow();
         em.createNativeQuery("delete from login_throttle where window_start < ?1")
                 .setParameter(1, clock.instant().minus(longest))
                 .executeUpdate();

@@ -6,12 +6,15 @@ import hu.tokenplatform.auth.oidc.PendingAuthorization;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -26,6 +29,9 @@ public class LoginTransactions {
     static final int TRANSACTION_ID_BYTES = 16;
     static final int CHALLENGE_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LOGIN_RETENTION = Duration.ofDays(1);
+    /** First key of the per-session advisory lock: "LT" for login transaction. */
+    private static final int SESSION_LOCK = 0x4c54;
 
     @Inject
     AuthConfig config;
@@ -34,11 +40,35 @@ public class LoginTransactions {
     AuthorizationCodes codes;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
     Clock clock;
 
-    /** A new transaction for a validated authorization request, bound to the browser session. */
+    /**
+     * A new transaction for a validated authorization request, bound to the browser session; none when the
+     * browser's address opened too many login pages lately. A session keeps only its newest
+     * {@code auth.login.pending-per-session} pending transactions: older ones are dropped as this one starts.
+     */
     @Transactional
-    public LoginTransaction start(PendingAuthorization request, byte[] browserSessionHash) {
+    public Optional<LoginTransaction> start(PendingAuthorization request, byte[] browserSessionHash, String address) {
+        if (!throttle.reserve(LoginThrottle.Scope.LOGIN_PAGE, address, config.throttle().loginPages(),
+                config.throttle().loginPageWindow())) {
+            return Optional.empty();
+        }
+        // One start at a time per session (two 32-bit keys: apart from the one-key locks elsewhere), so the cap holds.
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, SESSION_LOCK)
+                .setParameter(2, ByteBuffer.wrap(browserSessionHash).getInt())
+                .getSingleResult();
+        em.createNativeQuery("delete from login_transaction where id in (select id from login_transaction "
+                        + "where browser_session_hash = ?1 and status = 'PENDING' order by created_at desc, id offset ?2)")
+                .setParameter(1, browserSessionHash)
+                .setParameter(2, config.login().pendingPerSession() - 1)
+                .executeUpdate();
         Instant now = clock.instant();
         LoginTransaction transaction = new LoginTransaction();
         transaction.id = randomBase64Url(TRANSACTION_ID_BYTES);
@@ -55,7 +85,7 @@ public class LoginTransactions {
         transaction.codeChallenge = request.codeChallenge();
         transaction.status = LoginTransaction.Status.PENDING;
         transaction.persist();
-        return transaction;
+        return Optional.of(transaction);
     }
 
     /**
@@ -102,12 +132,19 @@ public class LoginTransactions {
     public record Completion(String redirectUri, String code, String state, String clientId) {
     }
 
-    /** Transactions are needed only minutes; keep a day for investigations, then drop them. */
-    @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /**
+     * A page nobody logged in from is useless once expired: it is dropped soon after (kept one more transaction
+     * lifetime, so that a late form is still told "expired"), so that loading login pages cannot fill the
+     * database. Logins are kept a day for investigations.
+     */
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void dropOldTransactions() {
-        LoginTransaction.delete("expiresAt < ?1", clock.instant().minus(java.time.Duration.ofDays(1)));
+        Instant now = clock.instant();
+        LoginTransaction.delete("status = ?1 and expiresAt < ?2", LoginTransaction.Status.PENDING,
+                now.minus(config.login().transactionTtl()));
+        LoginTransaction.delete("expiresAt < ?1", now.minus(LOGIN_RETENTION));
     }
 
     static String randomBase64Url(int bytes) {

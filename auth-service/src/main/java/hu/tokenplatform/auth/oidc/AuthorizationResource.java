@@ -20,6 +20,7 @@ import hu.tokenplatform.auth.login.LoginMessages;
 import hu.tokenplatform.auth.login.LoginPage;
 import hu.tokenplatform.auth.login.LoginTransaction;
 import hu.tokenplatform.auth.login.LoginTransactions;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,7 @@ import java.util.Set;
 /**
  * The OIDC authorization endpoint: validates the authorization request (registered client, exactly registered
  * redirect URI, code flow, PKCE with S256), starts a login transaction bound to this browser session and shows
- * the login page that drives Token Manager. An invalid client or redirect URI is answered here, never by
+ * the login page that drives Token Manager; a browser address that opened too many login pages lately gets none. An invalid client or redirect URI is answered here, never by
  * redirecting; every other error goes back to the client's redirect URI.
  */
 @Path(OidcEndpoints.AUTHORIZE)
@@ -69,7 +70,7 @@ public class AuthorizationResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "OIDC authorization endpoint (code flow, PKCE S256 required): the login page")
-    public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers, @Context RoutingContext routing) {
         String query = Optional.ofNullable(uri.getRequestUri().getRawQuery()).orElse("");
         Map<String, List<String>> parameters = query.length() > MAX_QUERY_CHARS ? Map.of() : URLUtils.parseParameters(query);
         String lang = LoginPage.language(Optional.ofNullable(MultivaluedMapUtils.getFirstValue(parameters, "ui_locales")), headers);
@@ -95,10 +96,15 @@ public class AuthorizationResource {
         }
 
         String session = sessions.currentOrNew(headers);
-        LoginTransaction transaction = transactions.start(new PendingAuthorization(client.get().id(), redirectUri,
+        Optional<LoginTransaction> transaction = transactions.start(new PendingAuthorization(client.get().id(), redirectUri,
                 request.getScope().toString(), value(request.getState()), request.getNonce() == null ? null : request.getNonce().getValue(),
-                request.getCodeChallenge().getValue()), BrowserSession.hash(session));
-        return Response.fromResponse(page.page(transaction, lang, switchLanguage(parameters, lang), null, 200))
+                request.getCodeChallenge().getValue()), BrowserSession.hash(session), routing.request().remoteAddress().hostAddress());
+        if (transaction.isEmpty()) {
+            // An error page rather than a redirect: sent back, the client might only start another login at once.
+            return Response.fromResponse(page.error(429, lang, text.tooManyPagesTitle(), text.tooManyPages()))
+                    .header("Retry-After", config.throttle().loginPageWindow().toSeconds()).build();
+        }
+        return Response.fromResponse(page.page(transaction.get(), lang, switchLanguage(parameters, lang), null, 200))
                 .cookie(sessions.cookie(session)).build();
     }
 

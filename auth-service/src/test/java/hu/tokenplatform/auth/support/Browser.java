@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.LinkedHashMap;
@@ -47,14 +48,35 @@ public final class Browser {
         return given().redirects().follow(false).queryParams(query).get("/oidc/authorize");
     }
 
+    /** Electra's authorization request with {@code state} from a new browser at {@code address}, as the bank's proxy reports it. */
+    public static Response authorizeFrom(String address, String state) {
+        return given().redirects().follow(false).header("X-Forwarded-For", address)
+                .queryParams(authorizationRequest("electra", TestBankResource.ELECTRA_CALLBACK, new CodeVerifier(), state))
+                .get("/oidc/authorize");
+    }
+
     public static LoginPage open(String client) {
-        return open(client, client.equals("electra") ? TestBankResource.ELECTRA_CALLBACK : TestBankResource.EPOSTA_CALLBACK);
+        return open(client, callback(client));
     }
 
     public static LoginPage open(String client, String redirectUri) {
+        return open(client, redirectUri, given());
+    }
+
+    /** Another login page in the browser that loaded {@code earlier}: it sends that page's cookie. */
+    public static LoginPage openAgain(LoginPage earlier) {
+        return open(earlier.client(), callback(earlier.client()), given().cookie(earlier.cookieName(), earlier.cookie()));
+    }
+
+    private static String callback(String client) {
+        return client.equals("electra") ? TestBankResource.ELECTRA_CALLBACK : TestBankResource.EPOSTA_CALLBACK;
+    }
+
+    private static LoginPage open(String client, String redirectUri, RequestSpecification browser) {
         CodeVerifier verifier = new CodeVerifier();
         String state = "s" + System.nanoTime();
-        Response response = authorize(authorizationRequest(client, redirectUri, verifier, state));
+        Response response = browser.redirects().follow(false).queryParams(authorizationRequest(client, redirectUri, verifier, state))
+                .get("/oidc/authorize");
         response.then().statusCode(200);
         String html = response.asString();
         Map<String, String> data = new LinkedHashMap<>();
