@@ -46,6 +46,9 @@ public interface LoginMessages {
     @Message("The login certificate on your token has expired. Ask your bank branch to renew it.")
     String certificateExpired();
 
+    @Message("Your token is blocked after too many wrong unlock codes. Take it to your bank branch for a replacement.")
+    String tokenBlocked();
+
     @Message("Token Manager is busy with another login. Finish or cancel it first.")
     String busy();
 
