@@ -107,11 +107,7 @@ public final class VirtualToken implements TokenDevice {
 
     @Override
     public synchronized void setInitialPin(char[] pin) {
-        requireMemoryState(DeviceState.FACTORY, "setting the first PIN");
-        setPin(pin);
-        memory.state = DeviceState.READY;
-        memory.pinTriesLeft = DeviceStatus.MAX_PIN_TRIES;
-        save();
+        becomeReadyWith(pin, DeviceState.FACTORY, "setting the first PIN");
     }
 
     @Override
@@ -154,8 +150,13 @@ public final class VirtualToken implements TokenDevice {
 
     @Override
     public synchronized void setPinAfterUnlock(char[] newPin) {
-        requireMemoryState(DeviceState.AWAITING_NEW_PIN, "setting a PIN after unlock");
-        setPin(newPin);
+        becomeReadyWith(newPin, DeviceState.AWAITING_NEW_PIN, "setting a PIN after unlock");
+    }
+
+    /** The PIN chosen at first use or after an unlock: the token is ready, with every try. */
+    private void becomeReadyWith(char[] pin, DeviceState from, String operation) {
+        requireMemoryState(from, operation);
+        setPin(pin);
         memory.state = DeviceState.READY;
         memory.pinTriesLeft = DeviceStatus.MAX_PIN_TRIES;
         save();

@@ -26,15 +26,10 @@ public final class ChangePinCommand implements Callable<Integer> {
             DeviceStatus status = token.requireState(DeviceState.READY, "changing the PIN");
             terminal.say("change-pin.intro", status.csn(), status.pinTriesLeft());
             char[] oldPin = terminal.askSecret("pin.prompt.old");
-            char[] newPin = null;
             try {
-                newPin = PinEntry.chooseNewPin(terminal, token);
-                token.changePin(oldPin, newPin);
+                PinEntry.chooseNewPin(terminal, token, newPin -> token.changePin(oldPin, newPin));
             } finally {
                 Arrays.fill(oldPin, '\0');
-                if (newPin != null) {
-                    Arrays.fill(newPin, '\0');
-                }
             }
             terminal.say("change-pin.done");
             return ExitCodes.OK;

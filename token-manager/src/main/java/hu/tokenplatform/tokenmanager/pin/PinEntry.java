@@ -5,6 +5,7 @@ import hu.tokenplatform.tokenmanager.cli.Terminal;
 import hu.tokenplatform.tokenmanager.device.TokenDevice;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Choosing a new PIN as the bank's letter describes it: the rules are on screen, every rule is checked as
@@ -22,7 +23,7 @@ public final class PinEntry {
      * @return a PIN that meets every rule and was typed twice alike; the caller clears it
      * @throws PinNotChosenException if the user does not manage within {@link #MAX_ROUNDS} rounds
      */
-    public static char[] chooseNewPin(Terminal terminal, TokenDevice token) {
+    private static char[] chooseNewPin(Terminal terminal, TokenDevice token) {
         PinRulesView.showRules(terminal, token.checkNewPin(new char[0]));
         for (int round = 0; round < MAX_ROUNDS; round++) {
             char[] pin = terminal.askSecret("pin.prompt.new");
@@ -45,6 +46,16 @@ public final class PinEntry {
             terminal.say("pin.confirmation-differs");
         }
         throw new PinNotChosenException();
+    }
+
+    /** Has the user choose a new PIN, gives it to {@code use} (the token), and clears it whatever happens. */
+    public static void chooseNewPin(Terminal terminal, TokenDevice token, Consumer<char[]> use) {
+        char[] pin = chooseNewPin(terminal, token);
+        try {
+            use.accept(pin);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
     }
 
     /** The user did not choose a valid PIN in time; the token is unchanged. */

@@ -9,7 +9,6 @@ import hu.tokenplatform.tokenmanager.device.TokenDevice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** First use: the token from the branch has no PIN yet; the user chooses one under the rules on screen. */
@@ -25,12 +24,7 @@ public final class SetPinCommand implements Callable<Integer> {
         try (TokenDevice token = app.tokenPort().open()) {
             DeviceStatus status = token.requireState(DeviceState.FACTORY, "setting the first PIN");
             terminal.say("set-pin.intro", status.csn());
-            char[] pin = PinEntry.chooseNewPin(terminal, token);
-            try {
-                token.setInitialPin(pin);
-            } finally {
-                Arrays.fill(pin, '\0');
-            }
+            PinEntry.chooseNewPin(terminal, token, token::setInitialPin);
             terminal.say("set-pin.done");
             return ExitCodes.OK;
         }

@@ -12,7 +12,6 @@ import hu.tokenplatform.tokenmanager.pin.PinEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,12 +44,7 @@ public final class UnlockCommand implements Callable<Integer> {
                 return ExitCodes.REFUSED;
             }
             terminal.say("unlock.code-accepted");
-            char[] pin = PinEntry.chooseNewPin(terminal, token);
-            try {
-                token.setPinAfterUnlock(pin);
-            } finally {
-                Arrays.fill(pin, '\0');
-            }
+            PinEntry.chooseNewPin(terminal, token, token::setPinAfterUnlock);
             terminal.say("unlock.done");
             return ExitCodes.OK;
         }
