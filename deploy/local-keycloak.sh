@@ -12,9 +12,11 @@ KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.5.6}
 keycloak_root() { echo "${TOKEN_PLATFORM_VAR:?}/keycloak"; }
 
 start_keycloak() {
-  local root port dir home
+  local root port management_port dir home
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   port=${KEYCLOAK_PORT:-8180}
+  # Keycloak's management interface (health, metrics) has a port of its own, 9000 unless told otherwise.
+  management_port=${KEYCLOAK_MANAGEMENT_PORT:-9000}
   dir=$(keycloak_root)
   home="$dir/keycloak-$KEYCLOAK_VERSION"
   mkdir -p "$dir"
@@ -32,7 +34,7 @@ start_keycloak() {
   OPS_PASSWORD=${OPS_PASSWORD:?} AUDITOR_PASSWORD=${AUDITOR_PASSWORD:?} \
   JAVA_OPTS_APPEND="-Xmx768m" \
     "$home/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$port" --import-realm \
-      --health-enabled true >>"$dir/keycloak.log" 2>&1 &
+      --health-enabled true --http-management-port "$management_port" >>"$dir/keycloak.log" 2>&1 &
   echo $! > "$dir/pid"
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/realms/token-platform/.well-known/openid-configuration" >/dev/null && return 0

@@ -9,8 +9,8 @@
 #     --no-build   do not build; use the artifacts as they are (the end-to-end test's mode)
 #     --no-agent   do not run the demo user's Token Manager in this terminal; wait until stopped
 #
-# Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, REGISTRY_HTTP_PORT 8081,
-# AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
+# Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, KEYCLOAK_MANAGEMENT_PORT 9000,
+# REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
 # token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing).
 set -euo pipefail
@@ -39,7 +39,7 @@ if [ ! -O "$var" ] || [ -n "$(find "$var" -maxdepth 0 -perm /022)" ]; then
 fi
 chmod 700 "$var"
 mkdir -p "$var/logs" "$var/run"
-export KAFKA_PORT=${KAFKA_PORT:-9092} KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+export KAFKA_PORT=${KAFKA_PORT:-9092} KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180} KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-9000}
 registry_port=${REGISTRY_HTTP_PORT:-8081}
 auth_port=${AUTH_HTTP_PORT:-8082}
 agent_port=${AUTH_AGENT_PORT:-8443}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,16 @@ final class RunningPlatform implements AutoCloseable {
     final Map<String, String> environment = new LinkedHashMap<>();
     private Process script;
     private CompletableFuture<Void> output;
+    /**
+     * Keycloak's management interface defaults to port 9000: held here while the platform runs, so that a
+     * platform that ignores KEYCLOAK_MANAGEMENT_PORT fails to start instead of colliding with another one.
+     */
+    private ServerSocket defaultManagementPort;
 
     RunningPlatform(Path var, String registryDb, String authDb, String unlockDb) {
         this.var = var;
         environment.put("TOKEN_PLATFORM_VAR", var.toString());
-        for (String port : new String[]{"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT", "REGISTRY_HTTP_PORT",
+        for (String port : new String[]{"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "REGISTRY_HTTP_PORT",
                 "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT", "DEMO_RP_PORT", "TOKEN_MANAGER_PORT"}) {
             environment.put(port, String.valueOf(freePort()));
         }
@@ -46,6 +52,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Runs the README's command and waits until it says the platform is running. */
     void start() {
+        defaultManagementPort = holdIfFree(9000);
         try {
             Files.createDirectories(var);
             ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("deploy/run-platform.sh").toString(), "--no-build", "--no-agent")
@@ -91,6 +98,8 @@ final class RunningPlatform implements AutoCloseable {
             return script.exitValue();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            release(defaultManagementPort);
         }
     }
 
@@ -128,6 +137,25 @@ final class RunningPlatform implements AutoCloseable {
     public void close() {
         if (script != null && script.isAlive()) {
             stop();
+        }
+    }
+
+    /** The port bound on loopback, or null if something else holds it already (which serves the same purpose). */
+    private static ServerSocket holdIfFree(int port) {
+        try {
+            return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void release(ServerSocket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the port is free once the test JVM ends anyway
+            }
         }
     }
 
