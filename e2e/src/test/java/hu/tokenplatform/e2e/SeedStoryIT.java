@@ -187,7 +187,7 @@ class SeedStoryIT {
         anna.startAgent();
 
         String question = tokenLogin("electra", FIRST_PIN);
-        assertTrue(question.contains("Log in to Electra from " + platform.url("AUTH_HTTP_PORT")), question);
+        assertTrue(question.contains("Log in to Electra corporate e-banking from " + platform.url("AUTH_HTTP_PORT")), question);
         assertEquals(ANNA, browser.text("subject"));
         assertTrue(browser.page().contains("hwk"), "amr names the hardware token: " + browser.page());
         awaitEvent("login.succeeded", ANNA, e -> e.data().path("client").asText().equals("electra")

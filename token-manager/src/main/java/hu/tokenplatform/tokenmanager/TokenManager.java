@@ -16,7 +16,6 @@ import hu.tokenplatform.tokenmanager.device.WrongPinException;
 import hu.tokenplatform.tokenmanager.enrolment.EnrolCommand;
 import hu.tokenplatform.tokenmanager.enrolment.FactoryCommand;
 import hu.tokenplatform.tokenmanager.install.InstallCommand;
-import hu.tokenplatform.tokenmanager.localapi.LocalApiServer;
 import hu.tokenplatform.tokenmanager.localapi.ServeCommand;
 import hu.tokenplatform.tokenmanager.login.LoginCommand;
 import hu.tokenplatform.tokenmanager.pin.ChangePinCommand;
@@ -82,7 +81,6 @@ public final class TokenManager implements Runnable {
     }
 
     public static void main(String[] args) {
-        LocalApiServer.limitRequestTime();
         Console console = System.console();
         Charset charset = console != null ? console.charset() : Charset.defaultCharset();
         int exit = run(args, System.in, System.out, System.err, console, charset, System.getenv(),

@@ -180,6 +180,18 @@ public interface AuthConfig {
 
         /** Scopes granted through client credentials (the client's backend calling our APIs), if any. */
         Optional<List<String>> backendScopes();
+
+        /**
+         * The client's name as its users know it, in Hungarian and English: the login page's heading and what
+         * Token Manager's PIN window shows (never the client string the page sends).
+         */
+        DisplayName displayName();
+    }
+
+    interface DisplayName {
+        String hu();
+
+        String en();
     }
 
     interface Signatures {

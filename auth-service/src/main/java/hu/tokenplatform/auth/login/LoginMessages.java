@@ -55,6 +55,15 @@ public interface LoginMessages {
     @Message("The bank refused the login. Reload the page and try again; if it happens again, call the corporate helpdesk.")
     String bankRefused();
 
+    @Message("The bank cannot be reached from Token Manager. Check your network connection and try again; if it happens again, call the corporate helpdesk.")
+    String bankUnreachable();
+
+    @Message("This login page is no longer valid (it expired or was used). Reload it and try again.")
+    String transactionUnknown();
+
+    @Message("Token Manager refused this login: the page named a different service than the one you are logging in to. Nothing was signed. Reload the page; if it happens again, call the corporate helpdesk.")
+    String clientMismatch();
+
     @Message("This login page has expired. Reload it and try again.")
     String expired();
 

@@ -2,7 +2,6 @@ package hu.tokenplatform.auth.login;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.oidc.OidcClients;
-import hu.tokenplatform.events.ContractedService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -55,7 +54,7 @@ public class LoginPage {
 
     /** The page for a pending transaction; {@code switchUrl} (the other language) and {@code notice} may be null. */
     public Response page(LoginTransaction transaction, String lang, String switchUrl, String notice, int status) {
-        PageView view = new PageView(lang, serviceName(clients.find(transaction.clientId).orElseThrow().service()), transaction.id,
+        PageView view = new PageView(lang, clients.find(transaction.clientId).orElseThrow().displayName().in(Locale.forLanguageTag(lang)), transaction.id,
                 transaction.clientId, Base64.getUrlEncoder().withoutPadding().encodeToString(transaction.challenge),
                 config.login().tokenManagerUrl().toString(), switchUrl, notice);
         String html = Templates.page(view).setLocale(Locale.forLanguageTag(lang)).render();
@@ -82,10 +81,6 @@ public class LoginPage {
                 .filter(LANGUAGES::contains)
                 .findFirst()
                 .orElse("hu");
-    }
-
-    public static String serviceName(ContractedService service) {
-        return service == ContractedService.ELECTRA ? "Electra" : "e-posta";
     }
 
     public Response error(int status, String lang, String title, String text) {

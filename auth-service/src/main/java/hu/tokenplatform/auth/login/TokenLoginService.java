@@ -34,9 +34,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TokenLoginService {
 
-    static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    private static final Pattern CLIENT = Pattern.compile("[a-z0-9-]{2,32}");
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+    static final Pattern TRANSACTION_ID = LoginChallenge.TRANSACTION_ID;
+    private static final Pattern CLIENT = LoginChallenge.CLIENT;
+    private static final Pattern ORIGIN = LoginChallenge.ORIGIN;
     private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9_-]{16,256}");
 
     @Inject

@@ -2,6 +2,7 @@ package hu.tokenplatform.auth.oidc;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.events.ContractedService;
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The relying parties registered in configuration ({@code auth.oidc.clients.<id>.*}), checked at start: exact
- * https redirect URIs (http only on loopback, for tests), and for confidential clients the SHA-256 of their
- * secret, never the secret itself.
+ * https redirect URIs (http only on loopback, for tests), for confidential clients the SHA-256 of their secret,
+ * never the secret itself, and a plain-text display name in Hungarian and English.
  */
 @ApplicationScoped
 public class OidcClients {
@@ -30,7 +31,7 @@ public class OidcClients {
 
     /** A registered client. */
     public record Client(String id, ContractedService service, List<String> redirectUris, Optional<byte[]> secretSha256,
-                         List<String> backendScopes) {
+                         List<String> backendScopes, PendingLogin.ClientName displayName) {
 
         public boolean confidential() {
             return secretSha256.isPresent();
@@ -71,7 +72,14 @@ public class OidcClients {
             if (!backendScopes.isEmpty() && secret.isEmpty()) {
                 throw new IllegalStateException("OIDC client " + id + " gets backend scopes but has no secret");
             }
-            clients.put(id, new Client(id, registration.service(), List.copyOf(registration.redirectUris()), secret, backendScopes));
+            PendingLogin.ClientName displayName = new PendingLogin.ClientName(registration.displayName().hu(),
+                    registration.displayName().en());
+            if (!PendingLogin.ClientName.displayable(displayName.hu()) || !PendingLogin.ClientName.displayable(displayName.en())) {
+                throw new IllegalStateException("auth.oidc.clients." + id + ".display-name.hu and .en must be plain text of 1 to "
+                        + PendingLogin.ClientName.MAX_LENGTH + " characters");
+            }
+            clients.put(id, new Client(id, registration.service(), List.copyOf(registration.redirectUris()), secret, backendScopes,
+                    displayName));
         });
         if (clients.isEmpty()) {
             throw new IllegalStateException("no OIDC client is registered (auth.oidc.clients)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hu.tokenplatform.auth.agent.AgentListener;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.config.BankServer;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +48,23 @@ public final class Agent {
 
     /** What Token Manager does when the login page asks it to log in (the user types the right PIN). */
     public static LoginOutcome logIn(TestToken token, Browser.LoginPage page) {
+        return logIn(token, page, page.client(), new ArrayList<>());
+    }
+
+    /**
+     * What Token Manager does when a page that names {@code client} asks it to log in: Token Manager asks this
+     * auth-service which login the page's transaction is, then the user, who types the right PIN when asked.
+     *
+     * @param asked gets the service name each PIN question showed the user
+     */
+    public static LoginOutcome logIn(TestToken token, Browser.LoginPage page, String client, List<PendingLogin.ClientName> asked) {
         AgentConfig config = new AgentConfig(AgentConfig.DEFAULT_PORT, TestBank.tlsTrustStore(),
                 List.of(new BankServer(Browser.origin(), URI.create("https://127.0.0.1:" + port()))));
-        TokenLogin login = new TokenLogin(config, token.port(), (client, origin, triesLeft) -> Optional.of(TestToken.PIN.toCharArray()),
-                Duration.ofSeconds(20));
-        return login.logIn(new TokenLoginRequest(page.transactionId(), page.client(), page.challenge()), Browser.origin());
+        TokenLogin login = new TokenLogin(config, token.port(), (service, origin, triesLeft) -> {
+            asked.add(service);
+            return Optional.of(TestToken.PIN.toCharArray());
+        }, Duration.ofSeconds(20));
+        return login.logIn(new TokenLoginRequest(page.transactionId(), client, page.challenge()), Browser.origin());
     }
 
     /** The login signature over the page's challenge, made with the token's key in {@code slot}. */

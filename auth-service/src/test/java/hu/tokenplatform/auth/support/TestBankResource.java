@@ -78,6 +78,8 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
             // A public client (no secret: PKCE alone), to test that path of the token endpoint.
             config.put("auth.oidc.clients.public-test.service", "E_POSTA");
             config.put("auth.oidc.clients.public-test.redirect-uris", PUBLIC_CALLBACK);
+            config.put("auth.oidc.clients.public-test.display-name.hu", "Nyilvános tesztkliens");
+            config.put("auth.oidc.clients.public-test.display-name.en", "Public test client");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

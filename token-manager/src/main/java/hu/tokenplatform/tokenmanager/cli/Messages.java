@@ -44,12 +44,6 @@ public final class Messages {
         return locale;
     }
 
-    /** The service's name for a relying party such as {@code electra}; an unknown one is shown as it is. */
-    public String clientName(String client) {
-        String key = "client." + client;
-        return bundle.containsKey(key) ? bundle.getString(key) : client;
-    }
-
     /** The text for {@code key} in MessageFormat syntax (so an apostrophe is written twice in the bundle). */
     public String text(String key, Object... arguments) {
         return new MessageFormat(bundle.getString(key), locale).format(arguments);

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.device.TokenDevice;
 import hu.tokenplatform.tokenmanager.device.TokenInUseException;
@@ -17,171 +14,119 @@ import hu.tokenplatform.tokenmanager.login.TokenLoginRequest;
 import hu.tokenplatform.tokenmanager.os.LinuxProcesses;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntPredicate;
 
 /**
  * The local API the bank's login page calls on 127.0.0.1 (docs/login-protocol.md). It answers only connections
- * from its own user's processes and only the login pages on the configured allowlist, with proper CORS and
- * private-network preflights; refuses other origins, foreign Host names (DNS rebinding) and bodies with fields
- * it does not know, such as a PIN; and handles one login at a time, since the PIN is asked in Token Manager
- * itself.
+ * from its own user's processes (checked when the connection is accepted, before a byte is read) and only the
+ * login pages on the configured allowlist, with proper CORS and private-network preflights; refuses other
+ * origins, foreign Host names (DNS rebinding) and bodies with fields it does not know, such as a PIN; and handles
+ * one login at a time, since the PIN is asked in Token Manager itself. The connections themselves are
+ * {@link LocalHttpServer}'s: bounded in time and size, so that slow or silent ones cannot starve the login page.
  */
 public final class LocalApiServer implements AutoCloseable {
 
     static final String STATUS_PATH = "/v1/status";
     static final String LOGIN_PATH = "/v1/token-login";
-    private static final int MAX_BODY_BYTES = 8 * 1024;
-    private static final int MAX_REQUEST_SECONDS = 10;
     private static final Set<String> ALLOWED_REQUEST_HEADERS = Set.of("content-type");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final AgentConfig config;
     private final TokenPort tokenPort;
     private final TokenLogin login;
     private final Semaphore oneLoginAtATime = new Semaphore(1);
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final LocalHttpServer server;
     private final Set<String> allowedHosts;
-    private final int owner = LinuxProcesses.effectiveUid().orElse(-1);
 
-    private LocalApiServer(HttpServer server, ExecutorService executor, AgentConfig config, TokenPort tokenPort, TokenLogin login) {
-        this.server = server;
-        this.executor = executor;
+    private LocalApiServer(AgentConfig config, TokenPort tokenPort, TokenLogin login, int port, LocalHttpServer.Limits limits) {
         this.config = config;
         this.tokenPort = tokenPort;
         this.login = login;
-        int port = server.getAddress().getPort();
-        this.allowedHosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
-    }
-
-    /**
-     * A request that never finishes must not hold one of the few workers for ever. The JDK's HTTP server reads
-     * this limit once, when its first server starts, so the program sets it before anything else.
-     */
-    public static void limitRequestTime() {
-        System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        this.server = LocalHttpServer.start(port, limits, LocalApiServer::thisUsersConnections, this::handle);
+        this.allowedHosts = Set.of("127.0.0.1:" + server.port(), "localhost:" + server.port());
     }
 
     /** Listens on the loopback interface only; port 0 picks a free one (tests). */
     public static LocalApiServer start(AgentConfig config, TokenPort tokenPort, TokenLogin login, int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-            ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-                Thread thread = new Thread(runnable, "token-manager-local-api");
-                thread.setDaemon(true);
-                return thread;
-            });
-            server.setExecutor(executor);
-            LocalApiServer api = new LocalApiServer(server, executor, config, tokenPort, login);
-            server.createContext("/", api::handle);
-            server.start();
-            return api;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the local API cannot listen on 127.0.0.1:" + port, e);
-        }
+        return start(config, tokenPort, login, port, LocalHttpServer.Limits.DEFAULT);
+    }
+
+    static LocalApiServer start(AgentConfig config, TokenPort tokenPort, TokenLogin login, int port, LocalHttpServer.Limits limits) {
+        return new LocalApiServer(config, tokenPort, login, port, limits);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Headers request = exchange.getRequestHeaders();
-            Headers response = exchange.getResponseHeaders();
-            response.set("Cache-Control", "no-store");
-            response.set("X-Content-Type-Options", "nosniff");
-            if (!fromThisUser(exchange)) {
-                problem(exchange, 403, "caller-not-this-user");
-                return;
-            }
-            String host = single(request, "Host");
-            if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-                problem(exchange, 403, "host-not-allowed");
-                return;
-            }
-            String origin = single(request, "Origin");
-            if (origin == null || config.bankFor(origin).isEmpty()) {
-                problem(exchange, 403, "origin-not-allowed");
-                return;
-            }
-            response.set("Access-Control-Allow-Origin", origin);
-            response.set("Vary", "Origin");
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            if (method.equals("OPTIONS")) {
-                preflight(exchange, request, response);
-            } else if (path.equals(STATUS_PATH)) {
-                requireMethod(exchange, "GET", this::status);
-            } else if (path.equals(LOGIN_PATH)) {
-                requireMethod(exchange, "POST", e -> login(e, origin));
-            } else {
-                problem(exchange, 404, "not-found");
-            }
-        } catch (IOException e) {
-            // The page went away before the answer: nothing to tell anybody.
-        } catch (RuntimeException e) {
-            internalError(exchange);
-        }
-    }
-
-    private void internalError(HttpExchange exchange) {
-        try {
-            problem(exchange, 500, "internal-error");
-        } catch (IOException | RuntimeException ignored) {
-            // headers may already be sent; the page sees the connection close
-        }
+        server.close();
     }
 
     /**
      * Loopback is shared by every user of the machine, and any process can send the headers a browser sends. Only
-     * the user this agent runs for (their browser) may start a login that asks for their PIN.
+     * the user this agent runs for (their browser) may start a login that asks for their PIN. Where the socket
+     * tables cannot be read (not Linux), every local connection is served.
      */
-    private boolean fromThisUser(HttpExchange exchange) {
+    private static IntPredicate thisUsersConnections(int serverPort) {
         if (!LinuxProcesses.socketOwnersKnown()) {
-            return true;
+            return clientPort -> true;
         }
-        OptionalInt peer = LinuxProcesses.loopbackClientUid(exchange.getRemoteAddress().getPort(), port());
-        return peer.isPresent() && peer.getAsInt() == owner;
+        int owner = LinuxProcesses.effectiveUid().orElse(-1);
+        Map<Integer, Integer> owners = LinuxProcesses.loopbackClientUids(serverPort);
+        return clientPort -> owner >= 0 && owners.getOrDefault(clientPort, -1) == owner;
     }
 
-    private void preflight(HttpExchange exchange, Headers request, Headers response) throws IOException {
-        String method = single(request, "Access-Control-Request-Method");
+    private LocalHttpResponse handle(LocalHttpRequest request) {
+        String host = request.single("Host");
+        if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return LocalHttpResponse.problem(403, "host-not-allowed");
+        }
+        String origin = request.single("Origin");
+        if (origin == null || config.bankFor(origin).isEmpty()) {
+            return LocalHttpResponse.problem(403, "origin-not-allowed");
+        }
+        LocalHttpResponse response;
+        if (request.method().equals("OPTIONS")) {
+            response = preflight(request);
+            if (response.status() != 204) {
+                return response;
+            }
+        } else if (request.path().equals(STATUS_PATH)) {
+            response = request.method().equals("GET") ? status() : methodNotAllowed("GET");
+        } else if (request.path().equals(LOGIN_PATH)) {
+            response = request.method().equals("POST") ? login(request, origin) : methodNotAllowed("POST");
+        } else {
+            response = LocalHttpResponse.problem(404, "not-found");
+        }
+        return response.header("Access-Control-Allow-Origin", origin).header("Vary", "Origin");
+    }
+
+    private LocalHttpResponse preflight(LocalHttpRequest request) {
+        String method = request.single("Access-Control-Request-Method");
         if (!("GET".equals(method) || "POST".equals(method)) || !requestedHeadersAllowed(request)) {
-            response.remove("Access-Control-Allow-Origin");
-            problem(exchange, 403, "preflight-refused");
-            return;
+            return LocalHttpResponse.problem(403, "preflight-refused");
         }
-        response.set("Access-Control-Allow-Methods", "GET, POST");
-        response.set("Access-Control-Allow-Headers", "Content-Type");
-        response.set("Access-Control-Max-Age", "600");
-        if ("true".equalsIgnoreCase(single(request, "Access-Control-Request-Private-Network"))) {
-            response.set("Access-Control-Allow-Private-Network", "true");
+        LocalHttpResponse response = new LocalHttpResponse(204)
+                .header("Access-Control-Allow-Methods", "GET, POST")
+                .header("Access-Control-Allow-Headers", "Content-Type")
+                .header("Access-Control-Max-Age", "600");
+        if ("true".equalsIgnoreCase(request.single("Access-Control-Request-Private-Network"))) {
+            response.header("Access-Control-Allow-Private-Network", "true");
         }
-        exchange.sendResponseHeaders(204, -1);
+        return response;
     }
 
-    private static boolean requestedHeadersAllowed(Headers request) {
-        String requested = single(request, "Access-Control-Request-Headers");
+    private static boolean requestedHeadersAllowed(LocalHttpRequest request) {
+        String requested = request.single("Access-Control-Request-Headers");
         if (requested == null || requested.isBlank()) {
             return true;
         }
@@ -193,7 +138,7 @@ public final class LocalApiServer implements AutoCloseable {
         return true;
     }
 
-    private void status(HttpExchange exchange) throws IOException {
+    private LocalHttpResponse status() {
         String token;
         if (!tokenPort.tokenPresent()) {
             token = "ABSENT";
@@ -204,40 +149,32 @@ public final class LocalApiServer implements AutoCloseable {
                 token = "BUSY";
             }
         }
-        send(exchange, 200, "application/json", Map.of("agent", "token-manager", "token", token));
+        return json(200, LocalHttpResponse.JSON, Map.of("agent", "token-manager", "token", token));
     }
 
-    private void login(HttpExchange exchange, String origin) throws IOException {
-        String contentType = single(exchange.getRequestHeaders(), "Content-Type");
+    private LocalHttpResponse login(LocalHttpRequest http, String origin) {
+        String contentType = http.single("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            problem(exchange, 415, "unsupported-media-type");
-            return;
+            return LocalHttpResponse.problem(415, "unsupported-media-type");
         }
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            problem(exchange, 413, "request-too-large");
-            return;
+        if (http.bodyTooLarge()) {
+            return LocalHttpResponse.problem(413, "request-too-large");
         }
         TokenLoginRequest request;
         try {
-            request = json.readValue(body, TokenLoginRequest.class);
+            request = json.readValue(http.body(), TokenLoginRequest.class);
         } catch (UnrecognizedPropertyException e) {
-            problem(exchange, 400, "unknown-field");
-            return;
+            return LocalHttpResponse.problem(400, "unknown-field");
         } catch (JsonProcessingException e) {
-            problem(exchange, 400, "invalid-request");
-            return;
+            return LocalHttpResponse.problem(400, "invalid-request");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (request == null) {
-            problem(exchange, 400, "invalid-request");
-            return;
+            return LocalHttpResponse.problem(400, "invalid-request");
         }
         if (!oneLoginAtATime.tryAcquire()) {
-            problem(exchange, 409, "busy");
-            return;
+            return LocalHttpResponse.problem(409, "busy");
         }
         LoginOutcome outcome;
         try {
@@ -246,55 +183,30 @@ public final class LocalApiServer implements AutoCloseable {
             oneLoginAtATime.release();
         }
         if (outcome.succeeded()) {
-            send(exchange, 200, "application/json", Map.of("status", LoginOutcome.AUTHENTICATED));
-            return;
+            return json(200, LocalHttpResponse.JSON, Map.of("status", LoginOutcome.AUTHENTICATED));
         }
-        Map<String, Object> problem = problemBody(outcome.status(), outcome.code());
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:token-platform:problem:" + outcome.code());
+        problem.put("status", outcome.status());
+        problem.put("code", outcome.code());
         if (outcome.triesLeft() != null) {
             problem.put("triesLeft", outcome.triesLeft());
         }
         if (outcome.bankCode() != null) {
             problem.put("bankCode", outcome.bankCode());
         }
-        send(exchange, outcome.status(), "application/problem+json", problem);
+        return json(outcome.status(), LocalHttpResponse.PROBLEM_JSON, problem);
     }
 
-    private void requireMethod(HttpExchange exchange, String method, Handler handler) throws IOException {
-        if (!exchange.getRequestMethod().equals(method)) {
-            exchange.getResponseHeaders().set("Allow", method + ", OPTIONS");
-            problem(exchange, 405, "method-not-allowed");
-            return;
+    private static LocalHttpResponse methodNotAllowed(String method) {
+        return LocalHttpResponse.problem(405, "method-not-allowed").header("Allow", method + ", OPTIONS");
+    }
+
+    private LocalHttpResponse json(int status, String contentType, Object body) {
+        try {
+            return new LocalHttpResponse(status).body(contentType, json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        handler.handle(exchange);
-    }
-
-    private void problem(HttpExchange exchange, int status, String code) throws IOException {
-        send(exchange, status, "application/problem+json", problemBody(status, code));
-    }
-
-    private static Map<String, Object> problemBody(int status, String code) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:token-platform:problem:" + code);
-        problem.put("status", status);
-        problem.put("code", code);
-        return problem;
-    }
-
-    private void send(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    /** A header sent exactly once; a repeated Origin or Host is treated as absent. */
-    private static String single(Headers headers, String name) {
-        List<String> values = headers.get(name);
-        return values != null && values.size() == 1 ? values.get(0) : null;
-    }
-
-    @FunctionalInterface
-    private interface Handler {
-        void handle(HttpExchange exchange) throws IOException;
     }
 }

@@ -40,7 +40,7 @@ public final class LoginCommand implements Callable<Integer> {
         TokenLogin login = new TokenLogin(config, app.tokenPort(), new TerminalPinPrompt(terminal), Duration.ofSeconds(30));
         LoginOutcome outcome = login.logIn(new TokenLoginRequest(transactionId, client, challenge), page);
         if (outcome.succeeded()) {
-            terminal.say("login.done", terminal.messages().clientName(client));
+            terminal.say("login.done");
             return ExitCodes.OK;
         }
         terminal.complain("login.failed." + outcome.code(), outcome.triesLeft(), outcome.bankCode());

@@ -1,5 +1,7 @@
 package hu.tokenplatform.tokenmanager.login;
 
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
+
 import java.util.Optional;
 
 /**
@@ -8,6 +10,10 @@ import java.util.Optional;
  */
 public interface PinPrompt {
 
-    /** @return the PIN (the caller clears it), or empty if the user cancelled */
-    Optional<char[]> askLoginPin(String client, String origin, int triesLeft);
+    /**
+     * @param service the service's name as the bank registered it (from auth-service, not from the page)
+     * @param origin  the bank login page that asked
+     * @return the PIN (the caller clears it), or empty if the user cancelled
+     */
+    Optional<char[]> askLoginPin(PendingLogin.ClientName service, String origin, int triesLeft);
 }

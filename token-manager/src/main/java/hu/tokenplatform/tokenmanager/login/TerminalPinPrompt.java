@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager.login;
 
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import hu.tokenplatform.tokenmanager.cli.Terminal;
 
 import java.util.Optional;
@@ -14,8 +15,8 @@ public final class TerminalPinPrompt implements PinPrompt {
     }
 
     @Override
-    public synchronized Optional<char[]> askLoginPin(String client, String origin, int triesLeft) {
-        terminal.say("login.pin-request", terminal.messages().clientName(client), origin, triesLeft);
+    public synchronized Optional<char[]> askLoginPin(PendingLogin.ClientName service, String origin, int triesLeft) {
+        terminal.say("login.pin-request", service.in(terminal.messages().locale()), origin, triesLeft);
         char[] pin = terminal.askSecret("pin.prompt.login");
         return pin.length == 0 ? Optional.empty() : Optional.of(pin);
     }

@@ -2,6 +2,7 @@ package hu.tokenplatform.tokenmanager.login;
 
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.config.BankServer;
 import hu.tokenplatform.tokenmanager.device.DeviceState;
@@ -26,9 +27,11 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * One token login (docs/login-protocol.md): the page's origin must be an allowed bank login page, the user
- * enters the PIN in Token Manager, the token signs the challenge bound to transaction, client and origin, and
- * the assertion goes over mutual TLS with the token's login key to the bank server configured for that origin.
+ * One token login (docs/login-protocol.md): the page's origin must be an allowed bank login page; the bank
+ * behind that page must know the transaction as a pending login for the client the page named, and gives the
+ * client's registered name, which is what the PIN window shows (never the page's string); the user enters the
+ * PIN in Token Manager, the token signs the challenge bound to transaction, client and origin, and the assertion
+ * goes over mutual TLS with the token's login key to the bank server configured for that origin.
  */
 public final class TokenLogin {
 
@@ -37,6 +40,7 @@ public final class TokenLogin {
     private final TokenPort port;
     private final PinPrompt prompt;
     private final BankRelay relay;
+    private final PendingLogins pendingLogins;
 
     public TokenLogin(AgentConfig config, TokenPort port, PinPrompt prompt, Duration bankTimeout) {
         this.config = config;
@@ -44,6 +48,7 @@ public final class TokenLogin {
         this.port = port;
         this.prompt = prompt;
         this.relay = new BankRelay(bankTimeout);
+        this.pendingLogins = new PendingLogins(bankTrust, bankTimeout);
     }
 
     /** @param origin the login page's origin as the browser reported it, the one that is signed */
@@ -57,6 +62,23 @@ public final class TokenLogin {
             toBeSigned = LoginChallenge.toBeSigned(request.transactionId(), request.client(), origin, decode(request.challenge()));
         } catch (IllegalArgumentException e) {
             return LoginOutcome.refused("invalid-request", 400);
+        }
+        PendingLogin pending;
+        try {
+            Optional<PendingLogin> known = pendingLogins.find(bank.get().origin(), request.transactionId());
+            if (known.isEmpty()) {
+                return LoginOutcome.refused("login-transaction-unknown", 409);
+            }
+            pending = known.get();
+        } catch (PendingLogins.BankUnreachableException e) {
+            return LoginOutcome.refused("bank-unreachable", 502);
+        }
+        if (!pending.client().equals(request.client())) {
+            return LoginOutcome.refused("client-mismatch", 403);
+        }
+        if (!pending.origin().equals(origin)) {
+            // The bank would refuse the assertion for this very reason; no PIN is asked for a login that cannot succeed.
+            return LoginOutcome.bankRefused("login-transaction-mismatch");
         }
         try (TokenDevice token = port.open()) {
             DeviceStatus status = token.status();
@@ -73,7 +95,7 @@ public final class TokenLogin {
             if (!valid(certificate.get())) {
                 return LoginOutcome.refused("certificate-expired", 409);
             }
-            Optional<char[]> pin = prompt.askLoginPin(request.client(), origin, status.pinTriesLeft());
+            Optional<char[]> pin = prompt.askLoginPin(pending.clientName(), origin, status.pinTriesLeft());
             if (pin.isEmpty()) {
                 return LoginOutcome.refused("pin-entry-cancelled", 409);
             }

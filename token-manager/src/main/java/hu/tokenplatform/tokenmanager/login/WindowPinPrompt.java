@@ -1,14 +1,18 @@
 package hu.tokenplatform.tokenmanager.login;
 
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import hu.tokenplatform.tokenmanager.cli.Messages;
 
+import javax.swing.Box;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPasswordField;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import java.awt.Font;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -30,10 +34,11 @@ public final class WindowPinPrompt implements PinPrompt {
     }
 
     @Override
-    public synchronized Optional<char[]> askLoginPin(String client, String origin, int triesLeft) {
+    public synchronized Optional<char[]> askLoginPin(PendingLogin.ClientName service, String origin, int triesLeft) {
         AtomicReference<char[]> answer = new AtomicReference<>();
+        String name = service.in(messages.locale());
         try {
-            SwingUtilities.invokeAndWait(() -> answer.set(showDialog(client, origin, triesLeft)));
+            SwingUtilities.invokeAndWait(() -> answer.set(showDialog(name, origin, triesLeft)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -44,19 +49,28 @@ public final class WindowPinPrompt implements PinPrompt {
         return pin == null || pin.length == 0 ? Optional.empty() : Optional.of(pin);
     }
 
-    private char[] showDialog(String client, String origin, int triesLeft) {
+    /**
+     * The window names the service as the bank registered it, in bold, and the bank login page that asked; its
+     * title names the service too, so that it stands out among the desktop's windows.
+     */
+    private char[] showDialog(String service, String origin, int triesLeft) {
+        JLabel heading = label(messages.text("window.login.service", service), Font.BOLD, 1.3f);
+        JLabel page = label(messages.text("window.login.page", hostOf(origin)), Font.PLAIN, 1f);
+        JLabel question = label(messages.text("window.login.pin", triesLeft), Font.PLAIN, 1f);
         JPasswordField field = new JPasswordField(20);
-        JLabel question = new JLabel(messages.text("login.pin-request", messages.clientName(client), origin, triesLeft));
-        JOptionPane pane = new JOptionPane(new Object[]{question, field}, JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION) {
-            /** The option pane would give the keyboard to its OK button; the user types the PIN straight away. */
+        String logIn = messages.text("window.login.ok");
+        String cancel = messages.text("window.login.cancel");
+        JOptionPane pane = new JOptionPane(new Object[]{heading, page, Box.createVerticalStrut(6), question, field},
+                JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION, null, new Object[]{logIn, cancel}, logIn) {
+            /** The option pane would give the keyboard to its first button; the user types the PIN straight away. */
             @Override
             public void selectInitialValue() {
                 field.requestFocusInWindow();
             }
         };
-        JDialog dialog = pane.createDialog(messages.text("window.title"));
+        JDialog dialog = pane.createDialog(messages.text("window.login.title", service));
         dialog.setAlwaysOnTop(true);
-        field.addActionListener(e -> pane.setValue(JOptionPane.OK_OPTION));
+        field.addActionListener(e -> pane.setValue(logIn));
         Timer expiry = new Timer((int) timeout.toMillis(), e -> dialog.dispose());
         expiry.setRepeats(false);
         expiry.start();
@@ -65,10 +79,25 @@ public final class WindowPinPrompt implements PinPrompt {
         char[] typed = field.getPassword();
         field.setText("");
         dialog.dispose();
-        if (!Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue())) {
+        if (!logIn.equals(pane.getValue())) {
             Arrays.fill(typed, '\0');
             return null;
         }
         return typed;
+    }
+
+    /** Plain text only: Swing would render a label starting with {@code <html>} as HTML. */
+    private static JLabel label(String text, int style, float scale) {
+        JLabel label = new JLabel();
+        label.putClientProperty("html.disable", Boolean.TRUE);
+        label.setText(text);
+        label.setFont(label.getFont().deriveFont(style, label.getFont().getSize2D() * scale));
+        return label;
+    }
+
+    /** {@code login.bank.hu}, or {@code 127.0.0.1:8082} where a port is given: the page as the user knows it. */
+    private static String hostOf(String origin) {
+        URI uri = URI.create(origin);
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -14,6 +16,8 @@ import java.util.OptionalInt;
  */
 public final class LinuxProcesses {
 
+    /** Stands for an owner that cannot be told: no user id is negative. */
+    private static final int NOBODY = -2;
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final List<Path> TCP_TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
 
@@ -44,21 +48,35 @@ public final class LinuxProcesses {
      * loopback: the row whose local port is the client's and remote port is ours.
      */
     public static OptionalInt loopbackClientUid(int clientPort, int serverPort) {
-        String local = String.format(Locale.ROOT, ":%04X", clientPort);
+        Integer uid = loopbackClientUids(serverPort).get(clientPort);
+        return uid == null || uid == NOBODY ? OptionalInt.empty() : OptionalInt.of(uid);
+    }
+
+    /**
+     * The owners of every client socket connected to our {@code serverPort}, by client port, from one reading of
+     * the socket tables: a server that accepted several connections at once checks them all against one snapshot.
+     * A connection is in the table from its handshake on, so every connection already accepted is in it. A
+     * client port that shows up with two different owners (one port used towards two destinations) maps to a
+     * negative value, which is nobody's user id.
+     */
+    public static Map<Integer, Integer> loopbackClientUids(int serverPort) {
         String remote = String.format(Locale.ROOT, ":%04X", serverPort);
+        Map<Integer, Integer> owners = new HashMap<>();
         for (Path table : TCP_TABLES) {
             try {
                 for (String line : Files.readAllLines(table, StandardCharsets.US_ASCII)) {
                     String[] fields = line.strip().split("\\s+");
                     // sl local_address rem_address st tx:rx tr:when retrnsmt uid ...
-                    if (fields.length > 7 && fields[1].endsWith(local) && fields[2].endsWith(remote)) {
-                        return OptionalInt.of(Integer.parseInt(fields[7]));
+                    if (fields.length > 7 && fields[2].endsWith(remote)) {
+                        int colon = fields[1].lastIndexOf(':');
+                        owners.merge(Integer.parseInt(fields[1].substring(colon + 1), 16), Integer.parseInt(fields[7]),
+                                (one, other) -> one.equals(other) ? one : NOBODY);
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                // the other table may still have the row
+                // the other table may still have the rows
             }
         }
-        return OptionalInt.empty();
+        return owners;
     }
 }

@@ -26,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static hu.tokenplatform.tokenmanager.TestTokens.PIN;
@@ -42,7 +44,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LocalApiServerTest {
 
-    private static final String LOGIN_PAGE = "https://login.bank.hu";
     private static final String EVIL_PAGE = "https://login.bank.hu.evil.example";
 
     @TempDir
@@ -50,6 +51,8 @@ class LocalApiServerTest {
 
     private final TestPki pki = new TestPki();
     private final TestBank bank = new TestBank(pki);
+    /** The bank's login page, where auth-service answers which login a transaction is. */
+    private final String loginPage = bank.origin();
     private final StringWriter agentScreen = new StringWriter();
     private LocalApiServer api;
 
@@ -67,13 +70,17 @@ class LocalApiServerTest {
     }
 
     private void startAgent(String typed, Path trustStore, String relay) throws Exception {
+        startAgent(typed, trustStore, loginPage, relay, Messages.english());
+    }
+
+    private void startAgent(String typed, Path trustStore, String origin, String relay, Messages language) throws Exception {
         Path configFile = dir.resolve("agent.properties");
         Files.writeString(configFile, "bank.trust-store=" + trustStore.getFileName() + "\n"
-                + "bank.1.origin=" + LOGIN_PAGE + "\n"
+                + "bank.1.origin=" + origin + "\n"
                 + "bank.1.relay=" + relay + "\n");
         AgentConfig config = AgentConfig.load(configFile);
         Terminal terminal = new Terminal(new BufferedReader(new StringReader(typed)), new PrintWriter(agentScreen, true),
-                new PrintWriter(agentScreen, true), null, Messages.english());
+                new PrintWriter(agentScreen, true), null, language);
         TokenPort port = new TokenPort(dir.resolve("token"));
         api = LocalApiServer.start(config, port, new TokenLogin(config, port, new TerminalPinPrompt(terminal), Duration.ofSeconds(10)), 0);
     }
@@ -102,18 +109,18 @@ class LocalApiServerTest {
     void loginPageGetsTheChallengeSignedAndRelayedWithTheTokensLoginCertificate() throws Exception {
         token();
         startAgent(PIN + "\n");
-        TestBank.Transaction transaction = bank.newTransaction("electra", LOGIN_PAGE);
+        TestBank.Transaction transaction = bank.newTransaction("electra", loginPage);
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(transaction));
+        RawHttp.Response response = postLogin(loginPage, loginBody(transaction));
 
         assertEquals(200, response.status(), response.body());
         assertEquals("{\"status\":\"authenticated\"}", response.body());
-        assertEquals(LOGIN_PAGE, response.header("Access-Control-Allow-Origin"));
+        assertEquals(loginPage, response.header("Access-Control-Allow-Origin"));
         assertEquals("Origin", response.header("Vary"));
-        assertTrue(agentScreen.toString().contains("Log in to Electra from " + LOGIN_PAGE + "? Enter your token PIN (5 tries left)."),
-                "the PIN is asked in Token Manager, naming service and page");
+        assertTrue(agentScreen.toString().contains("Log in to Electra corporate e-banking from " + loginPage
+                        + "? Enter your token PIN (5 tries left)."), "the PIN is asked in Token Manager, naming service and page: " + agentScreen);
         assertEquals(1, bank.accepted.size());
-        assertEquals(LOGIN_PAGE, bank.accepted.get(0).assertion().origin(), "the signed origin is the browser's Origin");
+        assertEquals(loginPage, bank.accepted.get(0).assertion().origin(), "the signed origin is the browser's Origin");
         try (VirtualToken token = VirtualToken.open(dir.resolve("token"))) {
             assertArrayEquals(token.certificate(KeySlot.LOGIN).orElseThrow().getEncoded(), bank.accepted.get(0).clientCertificate().getEncoded());
         }
@@ -124,12 +131,12 @@ class LocalApiServerTest {
         token();
         startAgent(PIN + "\n" + PIN + "\n");
 
-        assertEquals(200, postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE))).status());
-        assertEquals(200, postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("e-posta", LOGIN_PAGE))).status());
+        assertEquals(200, postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage))).status());
+        assertEquals(200, postLogin(loginPage, loginBody(bank.newTransaction("e-posta", loginPage))).status());
 
         assertEquals("electra", bank.accepted.get(0).assertion().client());
         assertEquals("e-posta", bank.accepted.get(1).assertion().client());
-        assertTrue(agentScreen.toString().contains("Log in to e-posta from " + LOGIN_PAGE));
+        assertTrue(agentScreen.toString().contains("Log in to e-posta secure mail from " + loginPage), agentScreen.toString());
     }
 
     @Test
@@ -153,7 +160,7 @@ class LocalApiServerTest {
         startAgent(PIN + "\n");
 
         RawHttp.Response response = RawHttp.send(api.port(), "POST", "/v1/token-login",
-                Map.of("Content-Type", "application/json"), loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+                Map.of("Content-Type", "application/json"), loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(403, response.status());
         assertEquals("", agentScreen.toString());
@@ -164,13 +171,13 @@ class LocalApiServerTest {
         startAgent("");
 
         RawHttp.Response response = RawHttp.send(api.port(), "OPTIONS", "/v1/token-login", Map.of(
-                "Origin", LOGIN_PAGE,
+                "Origin", loginPage,
                 "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "content-type",
                 "Access-Control-Request-Private-Network", "true"), null);
 
         assertEquals(204, response.status());
-        assertEquals(LOGIN_PAGE, response.header("Access-Control-Allow-Origin"));
+        assertEquals(loginPage, response.header("Access-Control-Allow-Origin"));
         assertEquals("GET, POST", response.header("Access-Control-Allow-Methods"));
         assertEquals("Content-Type", response.header("Access-Control-Allow-Headers"));
         assertEquals("true", response.header("Access-Control-Allow-Private-Network"));
@@ -181,7 +188,7 @@ class LocalApiServerTest {
         startAgent("");
 
         RawHttp.Response response = RawHttp.send(api.port(), "OPTIONS", "/v1/status",
-                Map.of("Origin", LOGIN_PAGE, "Access-Control-Request-Method", "GET"), null);
+                Map.of("Origin", loginPage, "Access-Control-Request-Method", "GET"), null);
 
         assertEquals(204, response.status());
         assertNull(response.header("Access-Control-Allow-Private-Network"));
@@ -195,7 +202,7 @@ class LocalApiServerTest {
                 "Origin", EVIL_PAGE, "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Private-Network", "true"), null);
         RawHttp.Response pinHeader = RawHttp.send(api.port(), "OPTIONS", "/v1/token-login", Map.of(
-                "Origin", LOGIN_PAGE, "Access-Control-Request-Method", "POST",
+                "Origin", loginPage, "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "content-type, x-token-pin"), null);
 
         assertEquals(403, foreign.status());
@@ -209,10 +216,10 @@ class LocalApiServerTest {
     void aPinSentByTheWebPageIsRefusedAndNeverTried() throws Exception {
         token();
         startAgent(PIN + "\n");
-        TestBank.Transaction transaction = bank.newTransaction("electra", LOGIN_PAGE);
+        TestBank.Transaction transaction = bank.newTransaction("electra", loginPage);
         String withPin = loginBody(transaction).replace("}", ",\"pin\":\"" + PIN + "\"}");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, withPin);
+        RawHttp.Response response = postLogin(loginPage, withPin);
 
         assertEquals(400, response.status());
         assertTrue(response.body().contains("\"code\":\"unknown-field\""));
@@ -226,9 +233,9 @@ class LocalApiServerTest {
     void thePageCannotChooseWhereTheAssertionGoes() throws Exception {
         token();
         startAgent(PIN + "\n");
-        String withRelay = loginBody(bank.newTransaction("electra", LOGIN_PAGE)).replace("}", ",\"relay\":\"https://evil.example\"}");
+        String withRelay = loginBody(bank.newTransaction("electra", loginPage)).replace("}", ",\"relay\":\"https://evil.example\"}");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, withRelay);
+        RawHttp.Response response = postLogin(loginPage, withRelay);
 
         assertEquals(400, response.status());
         assertTrue(response.body().contains("\"code\":\"unknown-field\""));
@@ -240,8 +247,8 @@ class LocalApiServerTest {
         startAgent(PIN + "\n");
 
         RawHttp.Response response = RawHttp.send(api.port(), "POST", "/v1/token-login", Map.of(
-                "Host", "attacker.example:" + api.port(), "Origin", LOGIN_PAGE, "Content-Type", "application/json"),
-                loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+                "Host", "attacker.example:" + api.port(), "Origin", loginPage, "Content-Type", "application/json"),
+                loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(403, response.status());
         assertTrue(response.body().contains("\"code\":\"host-not-allowed\""));
@@ -254,7 +261,7 @@ class LocalApiServerTest {
         startAgent(PIN + "\n");
 
         RawHttp.Response response = RawHttp.send(api.port(), "POST", "/v1/token-login",
-                Map.of("Origin", LOGIN_PAGE, "Content-Type", "text/plain"), loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+                Map.of("Origin", loginPage, "Content-Type", "text/plain"), loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(415, response.status());
         assertEquals("", agentScreen.toString());
@@ -265,9 +272,9 @@ class LocalApiServerTest {
         token();
         startAgent(PIN + "\n");
 
-        assertEquals(413, postLogin(LOGIN_PAGE, "{\"transactionId\":\"" + "a".repeat(10_000) + "\"}").status());
-        assertEquals(400, postLogin(LOGIN_PAGE, "{not json").status());
-        RawHttp.Response shortChallenge = postLogin(LOGIN_PAGE,
+        assertEquals(413, postLogin(loginPage, "{\"transactionId\":\"" + "a".repeat(10_000) + "\"}").status());
+        assertEquals(400, postLogin(loginPage, "{not json").status());
+        RawHttp.Response shortChallenge = postLogin(loginPage,
                 "{\"transactionId\":\"tx-0123456789abcdef\",\"client\":\"electra\",\"challenge\":\"AAAA\"}");
         assertEquals(400, shortChallenge.status());
         assertTrue(shortChallenge.body().contains("\"code\":\"invalid-request\""));
@@ -279,7 +286,7 @@ class LocalApiServerTest {
         token();
         startAgent("Wr0ng!pin\n");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(401, response.status());
         assertTrue(response.body().contains("\"code\":\"wrong-pin\""));
@@ -294,7 +301,7 @@ class LocalApiServerTest {
         }
         startAgent(PIN + "\n");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(409, response.status());
         assertTrue(response.body().contains("\"code\":\"token-locked\""));
@@ -312,7 +319,7 @@ class LocalApiServerTest {
         }
         startAgent(PIN + "\n");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(409, response.status());
         assertTrue(response.body().contains("\"code\":\"certificate-expired\""));
@@ -325,7 +332,7 @@ class LocalApiServerTest {
         token();
         startAgent("\n");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(409, response.status());
         assertTrue(response.body().contains("\"code\":\"pin-entry-cancelled\""));
@@ -335,30 +342,147 @@ class LocalApiServerTest {
     @Test
     void bankRefusalIsPassedOnByItsCodeOnly() throws Exception {
         token();
-        startAgent(PIN + "\n" + PIN + "\n");
-        TestBank.Transaction transaction = bank.newTransaction("electra", LOGIN_PAGE);
-        assertEquals(200, postLogin(LOGIN_PAGE, loginBody(transaction)).status());
+        startAgent(PIN + "\n");
+        bank.refuseNextAssertion("service-not-contracted");
 
-        RawHttp.Response replay = postLogin(LOGIN_PAGE, loginBody(transaction));
+        RawHttp.Response refused = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
 
-        assertEquals(403, replay.status());
-        assertTrue(replay.body().contains("\"code\":\"bank-refused\""));
-        assertTrue(replay.body().contains("\"bankCode\":\"login-transaction-used\""));
-        assertFalse(replay.body().contains("free text"), "the bank's free text is not relayed to the page");
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("\"code\":\"bank-refused\""));
+        assertTrue(refused.body().contains("\"bankCode\":\"service-not-contracted\""));
+        assertFalse(refused.body().contains("free text"), "the bank's free text is not relayed to the page");
     }
 
     @Test
-    void bankServerOfAnotherCaIsNotTrusted() throws Exception {
+    void aUsedTransactionIsRefusedBeforeThePinIsAskedAgain() throws Exception {
+        token();
+        startAgent(PIN + "\n" + PIN + "\n");
+        TestBank.Transaction transaction = bank.newTransaction("electra", loginPage);
+        assertEquals(200, postLogin(loginPage, loginBody(transaction)).status());
+        int pinQuestions = agentScreen.toString().split("Enter your token PIN", -1).length - 1;
+
+        RawHttp.Response replay = postLogin(loginPage, loginBody(transaction));
+
+        assertEquals(409, replay.status());
+        assertTrue(replay.body().contains("\"code\":\"login-transaction-unknown\""), replay.body());
+        assertEquals(pinQuestions, agentScreen.toString().split("Enter your token PIN", -1).length - 1, "no second PIN question");
+        assertEquals(1, bank.accepted.size());
+    }
+
+    @Test
+    void relayServerOfAnotherCaIsNotTrusted() throws Exception {
+        token();
+        try (TestBank otherCa = new TestBank(new TestPki())) {
+            startAgent(PIN + "\n", bank.writeTrustStore(dir.resolve("bank-tls-ca.pem")), otherCa.relay().toString());
+
+            RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
+
+            assertEquals(403, response.status());
+            assertTrue(response.body().contains("\"bankCode\":\"tls-handshake-failed\""), response.body());
+            assertTrue(otherCa.accepted.isEmpty());
+        }
+    }
+
+    @Test
+    void loginPageServerOfAnotherCaIsNotAskedAndNoPinIsAsked() throws Exception {
         token();
         TestPki otherCa = new TestPki();
         Path otherTrust = dir.resolve("other-ca.pem");
         Files.writeString(otherTrust, otherCa.caPem());
         startAgent(PIN + "\n", otherTrust, bank.relay().toString());
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
+
+        assertEquals(502, response.status());
+        assertTrue(response.body().contains("\"code\":\"bank-unreachable\""), response.body());
+        assertEquals("", agentScreen.toString(), "the bank's answer is believed only from a server of the bank's TLS CA");
+        assertTrue(bank.lookedUp.isEmpty(), "the TLS handshake failed before the question");
+        assertTrue(bank.accepted.isEmpty());
+    }
+
+    // --- the PIN window names what the bank registered, not what the page says ------------------------------
+
+    @Test
+    void aPageNamingAnotherClientIsRefusedBeforeThePinIsAsked() throws Exception {
+        token();
+        startAgent(PIN + "\n");
+        TestBank.Transaction electra = bank.newTransaction("electra", loginPage);
+        String evil = loginBody(electra).replace("\"client\":\"electra\"", "\"client\":\"evil-client\"");
+
+        RawHttp.Response response = postLogin(loginPage, evil);
 
         assertEquals(403, response.status());
-        assertTrue(response.body().contains("\"bankCode\":\"tls-handshake-failed\""), response.body());
+        assertTrue(response.body().contains("\"code\":\"client-mismatch\""), response.body());
+        assertEquals(loginPage, response.header("Access-Control-Allow-Origin"), "the page may read why, to tell the user");
+        assertEquals("", agentScreen.toString(), "no PIN is asked, and \"evil-client\" is shown nowhere");
+        assertEquals(DeviceStatus.MAX_PIN_TRIES, triesLeft());
+        assertTrue(bank.accepted.isEmpty());
+    }
+
+    @Test
+    void aPageNamingTheOtherRegisteredClientIsRefusedToo() throws Exception {
+        token();
+        startAgent(PIN + "\n");
+        TestBank.Transaction electra = bank.newTransaction("electra", loginPage);
+
+        RawHttp.Response response = postLogin(loginPage, loginBody(electra).replace("\"electra\"", "\"e-posta\""));
+
+        assertEquals(403, response.status());
+        assertTrue(response.body().contains("\"code\":\"client-mismatch\""), response.body());
+        assertEquals("", agentScreen.toString());
+    }
+
+    @Test
+    void thePinPromptNamesTheRegisteredClientInTheUsersLanguage() throws Exception {
+        token();
+        startAgent(PIN + "\n", bank.writeTrustStore(dir.resolve("bank-tls-ca.pem")), loginPage, bank.relay().toString(),
+                Messages.forLanguage("hu", Map.of(), Locale.ROOT));
+
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
+
+        assertEquals(200, response.status(), response.body());
+        assertTrue(agentScreen.toString().contains("Bejelentkezés ide: Electra vállalati internetbank, a(z) " + loginPage + " oldalról?"),
+                agentScreen.toString());
+    }
+
+    @Test
+    void anUnknownTransactionIsRefusedBeforeThePinIsAsked() throws Exception {
+        token();
+        startAgent(PIN + "\n");
+        TestBank.Transaction notAtTheBank = new TestBank.Transaction("Zm9yZ2VkLWJ5LWEtcGFnZQ", "electra", loginPage, new byte[32]);
+
+        RawHttp.Response response = postLogin(loginPage, loginBody(notAtTheBank));
+
+        assertEquals(409, response.status());
+        assertTrue(response.body().contains("\"code\":\"login-transaction-unknown\""), response.body());
+        assertEquals(List.of(notAtTheBank.id()), bank.lookedUp, "the bank behind the page was asked");
+        assertEquals("", agentScreen.toString());
+    }
+
+    @Test
+    void aTransactionOfAnotherOriginIsRefusedBeforeThePinIsAsked() throws Exception {
+        token();
+        startAgent(PIN + "\n");
+
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", "https://other-login.bank.hu")));
+
+        assertEquals(403, response.status());
+        assertTrue(response.body().contains("\"bankCode\":\"login-transaction-mismatch\""), response.body());
+        assertEquals("", agentScreen.toString());
+    }
+
+    @Test
+    void aLoginPageWhoseBankCannotBeReachedGetsNoPinQuestion() throws Exception {
+        token();
+        String unreachable = "https://127.0.0.1:1";
+        startAgent(PIN + "\n", bank.writeTrustStore(dir.resolve("bank-tls-ca.pem")), unreachable, bank.relay().toString(),
+                Messages.english());
+
+        RawHttp.Response response = postLogin(unreachable, loginBody(bank.newTransaction("electra", unreachable)));
+
+        assertEquals(502, response.status());
+        assertTrue(response.body().contains("\"code\":\"bank-unreachable\""), response.body());
+        assertEquals("", agentScreen.toString());
         assertTrue(bank.accepted.isEmpty());
     }
 
@@ -367,7 +491,7 @@ class LocalApiServerTest {
         token();
         startAgent(PIN + "\n", bank.writeTrustStore(dir.resolve("bank-tls-ca.pem")), "https://127.0.0.1:1");
 
-        RawHttp.Response response = postLogin(LOGIN_PAGE, loginBody(bank.newTransaction("electra", LOGIN_PAGE)));
+        RawHttp.Response response = postLogin(loginPage, loginBody(bank.newTransaction("electra", loginPage)));
 
         assertEquals(502, response.status());
         assertTrue(response.body().contains("\"code\":\"bank-unreachable\""));
@@ -376,9 +500,9 @@ class LocalApiServerTest {
     @Test
     void statusTellsTheLoginPageWhetherTheTokenIsReadyButNotItsCsn() throws Exception {
         startAgent("");
-        RawHttp.Response absent = RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", LOGIN_PAGE), null);
+        RawHttp.Response absent = RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", loginPage), null);
         token();
-        RawHttp.Response ready = RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", LOGIN_PAGE), null);
+        RawHttp.Response ready = RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", loginPage), null);
 
         assertEquals(200, absent.status());
         assertTrue(absent.body().contains("\"token\":\"ABSENT\""));
@@ -394,12 +518,12 @@ class LocalApiServerTest {
         startAgent(PIN + "\n");
 
         Process otherUser = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Origin: " + LOGIN_PAGE,
+                "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Origin: " + loginPage,
                 "http://127.0.0.1:" + api.port() + "/v1/status").redirectErrorStream(true).start();
         String status = new String(otherUser.getInputStream().readAllBytes()).strip();
 
         assertEquals("403", status, "another user's browser or program may not drive this user's token");
-        assertEquals(200, RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", LOGIN_PAGE), null).status(),
+        assertEquals(200, RawHttp.send(api.port(), "GET", "/v1/status", Map.of("Origin", loginPage), null).status(),
                 "this user's own programs are served");
     }
 
@@ -407,8 +531,8 @@ class LocalApiServerTest {
     void unknownPathsAndMethodsAreRefused() throws Exception {
         startAgent("");
 
-        assertEquals(404, RawHttp.send(api.port(), "GET", "/v1/keys", Map.of("Origin", LOGIN_PAGE), null).status());
-        RawHttp.Response getLogin = RawHttp.send(api.port(), "GET", "/v1/token-login", Map.of("Origin", LOGIN_PAGE), null);
+        assertEquals(404, RawHttp.send(api.port(), "GET", "/v1/keys", Map.of("Origin", loginPage), null).status());
+        RawHttp.Response getLogin = RawHttp.send(api.port(), "GET", "/v1/token-login", Map.of("Origin", loginPage), null);
         assertEquals(405, getLogin.status());
         assertEquals("POST, OPTIONS", getLogin.header("Allow"));
     }

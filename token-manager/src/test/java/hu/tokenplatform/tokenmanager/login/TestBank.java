@@ -1,12 +1,14 @@
 package hu.tokenplatform.tokenmanager.login;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import hu.tokenplatform.tokencrypto.login.LoginChallenge;
+import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import hu.tokenplatform.tokenmanager.TestPki;
 
 import javax.net.ssl.SSLContext;
@@ -29,13 +31,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 /**
- * auth-service's agent endpoint as docs/login-protocol.md defines it, on a real TLS listener that requires a
- * client certificate from the bank CA: the peer Token Manager's relay is tested against. It keeps login
- * transactions, verifies each assertion with the TLS client certificate's key and uses a transaction once.
+ * auth-service as Token Manager meets it (docs/login-protocol.md), on two real TLS listeners with keys of the
+ * bank's TLS CA: the login page's origin, which answers {@code GET /login/v1/transactions/{id}} for pending
+ * transactions with the client's registered name, and the agent endpoint, which requires a client certificate
+ * from the bank CA, verifies each assertion with that certificate's key and uses a transaction once.
  */
 public final class TestBank implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The names the bank registered for its clients: what the PIN window must show. */
+    public static final Map<String, PendingLogin.ClientName> REGISTERED = Map.of(
+            "electra", new PendingLogin.ClientName("Electra vállalati internetbank", "Electra corporate e-banking"),
+            "e-posta", new PendingLogin.ClientName("e-posta biztonságos levelezés", "e-posta secure mail"));
 
     public record Transaction(String id, String client, String origin, byte[] challenge) {
         public String challengeBase64Url() {
@@ -49,9 +57,13 @@ public final class TestBank implements AutoCloseable {
 
     private final TestPki pki;
     private final HttpsServer server;
+    private final HttpsServer loginPage;
     private final Map<String, Transaction> open = new ConcurrentHashMap<>();
     public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    /** Transaction ids Token Manager asked the login page about, in order. */
+    public final List<String> lookedUp = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private volatile String refuseNextAssertionWith;
 
     public TestBank(TestPki pki) {
         this.pki = pki;
@@ -72,9 +84,22 @@ public final class TestBank implements AutoCloseable {
                 }
             });
             server.start();
+            loginPage = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+            loginPage.setHttpsConfigurator(new HttpsConfigurator(tls));
+            loginPage.createContext(PendingLogin.PATH, exchange -> {
+                try (exchange) {
+                    describe(exchange);
+                }
+            });
+            loginPage.start();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The login page's origin, where auth-service's browser-facing listener answers. */
+    public String origin() {
+        return "https://127.0.0.1:" + loginPage.getAddress().getPort();
     }
 
     public URI relay() {
@@ -94,15 +119,45 @@ public final class TestBank implements AutoCloseable {
     public Transaction newTransaction(String client, String origin) {
         byte[] challenge = new byte[32];
         random.nextBytes(challenge);
-        Transaction transaction = new Transaction("tx-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()),
-                client, origin, challenge);
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        Transaction transaction = new Transaction(Base64.getUrlEncoder().withoutPadding().encodeToString(id), client, origin, challenge);
         open.put(transaction.id(), transaction);
         return transaction;
+    }
+
+    /** The next assertion is refused with {@code code}, as auth-service refuses one for a reason of its own. */
+    public void refuseNextAssertion(String code) {
+        refuseNextAssertionWith = code;
+    }
+
+    /** As auth-service: a pending transaction with its client's registered name; anything else is one 404. */
+    private void describe(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring(PendingLogin.PATH.length());
+        lookedUp.add(id);
+        Transaction transaction = open.get(id);
+        if (!exchange.getRequestMethod().equals("GET") || transaction == null) {
+            refuse(exchange, 404, "login-transaction-unknown");
+            return;
+        }
+        byte[] body = JSON.writeValueAsBytes(new PendingLogin(transaction.id(), transaction.client(),
+                REGISTERED.getOrDefault(transaction.client(), new PendingLogin.ClientName(transaction.client(), transaction.client())),
+                transaction.origin()));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private void answer(HttpsExchange exchange) throws IOException {
         LoginAssertion assertion = JSON.readValue(exchange.getRequestBody().readNBytes(16 * 1024), LoginAssertion.class);
         X509Certificate client = (X509Certificate) exchange.getSSLSession().getPeerCertificates()[0];
+        String refusal = refuseNextAssertionWith;
+        if (refusal != null) {
+            refuseNextAssertionWith = null;
+            refuse(exchange, 403, refusal);
+            return;
+        }
         Transaction transaction = open.remove(assertion.transactionId());
         if (transaction == null) {
             refuse(exchange, 409, "login-transaction-used");
@@ -131,7 +186,7 @@ public final class TestBank implements AutoCloseable {
         exchange.getResponseBody().write(body);
     }
 
-    private static void refuse(HttpsExchange exchange, int status, String code) throws IOException {
+    private static void refuse(HttpExchange exchange, int status, String code) throws IOException {
         byte[] body = ("{\"type\":\"urn:token-platform:problem:" + code + "\",\"status\":" + status + ",\"code\":\"" + code
                 + "\",\"detail\":\"free text the agent must not show\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
@@ -142,5 +197,6 @@ public final class TestBank implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        loginPage.stop(0);
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +34,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The installed agent has no terminal: it asks the login PIN in its own window. Run on a virtual X display
- * (Xvfb) where the test types into that window with xdotool, as the user would with the keyboard.
+ * (Xvfb) where the test types into that window with xdotool, as the user would with the keyboard. The window
+ * names the service as the bank registered it, in the user's language: the test finds it by that name, and
+ * writes what it looks like to {@code docs/images/pin-window-en.png} and {@code pin-window-hu.png}.
  */
 class PinWindowIT {
-
-    private static final String LOGIN_PAGE = "http://127.0.0.1:8082";
 
     @TempDir
     Path dir;
@@ -46,10 +47,12 @@ class PinWindowIT {
     private String displayName;
     private Process agent;
     private TestBank bank;
+    private String loginPage;
+    private Path config;
     private int port;
 
     @BeforeEach
-    void startDesktopAndAgent() throws Exception {
+    void startDesktopAndBank() throws Exception {
         assumeTrue(onPath("Xvfb") && onPath("xdotool"), "needs Xvfb and xdotool (installed by .ci/run)");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         displayName = ":" + (90 + ProcessHandle.current().pid() % 100);
@@ -62,17 +65,23 @@ class PinWindowIT {
         TestPki pki = new TestPki();
         TestTokens.handedOver(dir.resolve("token"), pki).close();
         bank = new TestBank(pki);
+        loginPage = bank.origin();
         bank.writeTrustStore(dir.resolve("bank-ca.pem"));
-        Path config = Files.writeString(dir.resolve("agent.properties"),
-                "bank.trust-store=bank-ca.pem\nbank.1.origin=" + LOGIN_PAGE + "\nbank.1.relay=" + bank.relay() + "\n");
+        config = Files.writeString(dir.resolve("agent.properties"),
+                "bank.trust-store=bank-ca.pem\nbank.1.origin=" + loginPage + "\nbank.1.relay=" + bank.relay() + "\n");
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+    }
+
+    /** The installed agent in the user's desktop session, speaking {@code language}. */
+    private void startAgent(String language) throws IOException {
         InstalledProgram program = new InstalledProgram(dir.resolve("program"));
-        agent = program.start(Map.of("DISPLAY", displayName, "HOME", dir.toString(), "TOKEN_MANAGER_LANG", "en",
+        agent = program.start(Map.of("DISPLAY", displayName, "HOME", dir.toString(), "TOKEN_MANAGER_LANG", language,
                 "TOKEN_MANAGER_TOKEN", dir.resolve("token").toString()), "--config", config.toString(), "serve", "--port", String.valueOf(port));
         BufferedReader screen = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
-        assertTrue(screen.readLine().contains("listening"));
+        String first = screen.readLine();
+        assertTrue(first != null && (first.contains("listening") || first.contains("figyel")), first);
     }
 
     @AfterEach
@@ -90,20 +99,49 @@ class PinWindowIT {
         }
     }
 
-    private CompletableFuture<HttpResponse<String>> loginFromThePage() {
-        TestBank.Transaction transaction = bank.newTransaction("electra", LOGIN_PAGE);
+    private CompletableFuture<HttpResponse<String>> loginFromThePage(String clientThePageNames) {
+        TestBank.Transaction transaction = bank.newTransaction("electra", loginPage);
         return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/token-login"))
-                .header("Origin", LOGIN_PAGE)
+                .header("Origin", loginPage)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"transactionId\":\"" + transaction.id()
-                        + "\",\"client\":\"electra\",\"challenge\":\"" + transaction.challengeBase64Url() + "\"}"))
+                        + "\",\"client\":\"" + clientThePageNames + "\",\"challenge\":\"" + transaction.challengeBase64Url() + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits for Token Manager's PIN window and clicks it, as the user does (the virtual display has no window manager). */
-    private void focusPinWindow() throws Exception {
-        String window = xdotool("search", "--sync", "--onlyvisible", "--name", "^Token Manager$").strip().split("\n")[0];
+    /**
+     * Waits for Token Manager's PIN window, found by its title, which must name the service as {@code titlePattern}
+     * says, and clicks it, as the user does (the virtual display has no window manager).
+     */
+    private String focusPinWindow(String titlePattern) throws Exception {
+        String window = xdotool("search", "--sync", "--onlyvisible", "--name", titlePattern).strip().split("\n")[0];
         xdotool("mousemove", "--window", window, "5", "5", "click", "1");
+        return window;
+    }
+
+    /** The window as the user sees it, as a PNG where the documentation shows it. */
+    private void screenshot(String window, String fileName) throws Exception {
+        Thread.sleep(500); // the click's focus and caret have been painted
+        Map<String, Integer> geometry = new HashMap<>();
+        for (String line : xdotool("getwindowgeometry", "--shell", window).split("\n")) {
+            String[] pair = line.split("=");
+            if (pair.length == 2 && pair[1].strip().matches("[0-9]+")) {
+                geometry.put(pair[0].strip(), Integer.parseInt(pair[1].strip()));
+            }
+        }
+        Path directory = Path.of(System.getProperty("pin-window.screenshots", "target/pin-window"));
+        Files.createDirectories(directory);
+        Path image = directory.resolve(fileName);
+        String classes = Path.of(ScreenShot.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        ProcessBuilder capture = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes, ScreenShot.class.getName(), image.toString(), String.valueOf(geometry.get("X")),
+                String.valueOf(geometry.get("Y")), String.valueOf(geometry.get("WIDTH")), String.valueOf(geometry.get("HEIGHT")))
+                .redirectErrorStream(true);
+        capture.environment().put("DISPLAY", displayName);
+        Process process = capture.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+        assertTrue(Files.size(image) > 1000, "a picture of the window in " + image);
     }
 
     private String xdotool(String... args) throws IOException, InterruptedException {
@@ -117,10 +155,12 @@ class PinWindowIT {
     }
 
     @Test
-    void pinTypedIntoTheWindowLogsIn() throws Exception {
-        CompletableFuture<HttpResponse<String>> response = loginFromThePage();
+    void pinTypedIntoTheWindowThatNamesTheRegisteredServiceLogsIn() throws Exception {
+        startAgent("en");
+        CompletableFuture<HttpResponse<String>> response = loginFromThePage("electra");
 
-        focusPinWindow();
+        String window = focusPinWindow("^Token Manager .+ log in to Electra corporate e-banking$");
+        screenshot(window, "pin-window-en.png");
         xdotool("type", "--delay", "30", TestTokens.PIN);
         xdotool("key", "Return");
 
@@ -129,15 +169,40 @@ class PinWindowIT {
     }
 
     @Test
-    void closingTheWindowWithEscapeCancelsTheLogin() throws Exception {
-        CompletableFuture<HttpResponse<String>> response = loginFromThePage();
+    void theWindowNamesTheServiceInHungarianForAHungarianUser() throws Exception {
+        startAgent("hu");
+        CompletableFuture<HttpResponse<String>> response = loginFromThePage("electra");
 
-        focusPinWindow();
+        String window = focusPinWindow("^Token Manager .+ bejelentkez.+: Electra v.+llalati internetbank$");
+        screenshot(window, "pin-window-hu.png");
+        xdotool("key", "Escape");
+
+        assertEquals(409, response.get(60, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void closingTheWindowWithEscapeCancelsTheLogin() throws Exception {
+        startAgent("en");
+        CompletableFuture<HttpResponse<String>> response = loginFromThePage("electra");
+
+        focusPinWindow("Electra corporate e-banking$");
         xdotool("key", "Escape");
 
         HttpResponse<String> answer = response.get(60, TimeUnit.SECONDS);
         assertEquals(409, answer.statusCode());
         assertTrue(answer.body().contains("\"code\":\"pin-entry-cancelled\""));
+        assertTrue(bank.accepted.isEmpty());
+    }
+
+    @Test
+    void aPageNamingAnotherClientOpensNoWindow() throws Exception {
+        startAgent("en");
+
+        HttpResponse<String> answer = loginFromThePage("evil-client").get(60, TimeUnit.SECONDS);
+
+        assertEquals(403, answer.statusCode());
+        assertTrue(answer.body().contains("\"code\":\"client-mismatch\""), answer.body());
+        assertEquals("", xdotool("search", "--onlyvisible", "--name", "Token Manager").strip(), "no PIN window was shown");
         assertTrue(bank.accepted.isEmpty());
     }
 

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -173,19 +174,19 @@ class TokenManagerProgramIT {
         try (TestBank bank = new TestBank(pki)) {
             Path config = dir.resolve("agent.properties");
             bank.writeTrustStore(dir.resolve("bank-ca.pem"));
-            Files.writeString(config, "bank.trust-store=bank-ca.pem\nbank.1.origin=http://127.0.0.1:8082\nbank.1.relay=" + bank.relay() + "\n");
+            Files.writeString(config, "bank.trust-store=bank-ca.pem\nbank.1.origin=" + bank.origin() + "\nbank.1.relay=" + bank.relay() + "\n");
             int port = freePort();
             Process agent = program.start(userEnvironment, "--config", config.toString(), "serve", "--port", String.valueOf(port));
             try {
                 BufferedReader screen = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
                 assertTrue(screen.readLine().contains("listening on 127.0.0.1:" + port));
 
-                TestBank.Transaction transaction = bank.newTransaction("e-posta", "http://127.0.0.1:8082");
+                TestBank.Transaction transaction = bank.newTransaction("e-posta", bank.origin());
                 agent.getOutputStream().write((PIN + "\n").getBytes(StandardCharsets.UTF_8));
                 agent.getOutputStream().flush();
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/v1/token-login"))
-                        .header("Origin", "http://127.0.0.1:8082")
+                        .header("Origin", bank.origin())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"transactionId\":\"" + transaction.id()
                                 + "\",\"client\":\"e-posta\",\"challenge\":\"" + transaction.challengeBase64Url() + "\"}"))
@@ -193,7 +194,9 @@ class TokenManagerProgramIT {
 
                 assertEquals(200, response.statusCode(), response.body());
                 assertEquals(1, bank.accepted.size());
-                assertTrue(screen.readLine().contains("Log in to e-posta from http://127.0.0.1:8082?"));
+                String question = screen.readLine();
+                assertTrue(question.contains("Log in to e-posta secure mail from " + bank.origin() + "?"),
+                        "the service as the bank registered it: " + question);
             } finally {
                 agent.destroy();
                 assertTrue(agent.waitFor(20, TimeUnit.SECONDS));
@@ -211,23 +214,41 @@ class TokenManagerProgramIT {
         List<Socket> stalled = new ArrayList<>();
         try {
             assertTrue(new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8)).readLine().contains("listening"));
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 40; i++) {
                 Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-                socket.getOutputStream().write("POST /v1/token-login HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (i % 2 == 0) {
+                    socket.getOutputStream().write("POST /v1/token-login HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
                 stalled.add(socket);
             }
 
+            long start = System.nanoTime();
             HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/v1/status")).header("Origin", "http://127.0.0.1:8082")
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertEquals(200, status.statusCode(), "answered once the stalled requests ran out of time");
+            assertEquals(200, status.statusCode());
+            assertTrue(took < 3_000, "answered in " + took + " ms while 40 connections stall");
+            for (Socket socket : stalled) {
+                socket.setSoTimeout(10_000);
+                assertEquals(-1, readOrReset(socket), "the stalled connection is closed after the header timeout");
+            }
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
             }
             agent.destroy();
             agent.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The next byte, or -1 once the other side has closed or reset the connection. */
+    private static int readOrReset(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read();
+        } catch (SocketException e) {
+            return -1;
         }
     }
 

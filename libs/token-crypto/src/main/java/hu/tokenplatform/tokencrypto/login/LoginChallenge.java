@@ -16,9 +16,12 @@ public final class LoginChallenge {
     public static final int MAX_CHALLENGE_BYTES = 64;
 
     private static final byte[] DOMAIN = "TP-LOGIN-V1".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    private static final Pattern CLIENT = Pattern.compile("[a-z0-9-]{2,32}");
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+    /** A login transaction id as auth-service makes them (22 characters base64url) and accepts them. */
+    public static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    /** A registered client's id ({@code electra}, {@code e-posta}). */
+    public static final Pattern CLIENT = Pattern.compile("[a-z0-9-]{2,32}");
+    /** A login page's origin: scheme, host and port, nothing else. */
+    public static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
     private LoginChallenge() {
     }
