@@ -187,6 +187,8 @@ class OcspResponderTest {
             assertEquals(OCSPResp.MALFORMED_REQUEST, response.getStatus(), what);
             assertNull(response.toASN1Structure().getResponseBytes(), what + ": error answers carry no response bytes");
         });
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("registry_ocsp_responses_total{status=\"malformedRequest\"}"));
     }
 
     @Test
