@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,7 +54,7 @@ public class OcspService {
         Answer answer = ca.ocspResponder().answer(request, new DatabaseRecords(), clock.instant());
         meters.counter("registry.ocsp.responses", "status", answer.responseStatus()).increment();
         answer.statuses().forEach(status -> meters.counter("registry.ocsp.certificate.statuses", "status",
-                status.name().toLowerCase(java.util.Locale.ROOT)).increment());
+                status.name().toLowerCase(Locale.ROOT)).increment());
         return answer;
     }
 
