@@ -166,7 +166,7 @@ REGISTRY_HTTP_PORT=$registry_port REGISTRY_CA_KEYSTORE_PASSWORD=$REGISTRY_CA_KEY
 REGISTRY_DOCUMENT_HASH_KEY=$REGISTRY_DOCUMENT_HASH_KEY \
 REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
 REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
-REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
+REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" REGISTRY_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
   start_service token-registry "$registry_jar" "$registry_port"
 # auth-service trusts the issuing CA only: the first certificate of the registry's chain.
 curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
@@ -186,6 +186,7 @@ AUTH_KEY_ENCRYPTION_KEY=$AUTH_KEY_ENCRYPTION_KEY AUTH_HTTP_PORT=$auth_port AUTH_
 AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$auth_db" AUTH_DB_USER=$pg_user \
 AUTH_AGENT_TLS_CERT="$tls/agent-tls.crt" AUTH_AGENT_TLS_KEY="$tls/agent-tls.key" \
 AUTH_ISSUING_CA="$var/auth-service/issuing-ca.pem" AUTH_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
+AUTH_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
 AUTH_PUBLIC_ORIGIN="http://127.0.0.1:$auth_port" AUTH_TOKEN_MANAGER_URL="http://127.0.0.1:$token_manager_port" \
 ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp/callback/e-posta" \
   start_service auth-service "$auth_jar" "$auth_port"

@@ -58,6 +58,35 @@ public interface AuthConfig {
         /** A CRL bigger than this is refused rather than parsed. */
         @WithDefault("16777216")
         int maxCrlBytes();
+
+        /**
+         * token-registry's OCSP responder ({@code /ocsp}), asked from here only: never from a URL inside a certificate
+         * (authority information access), so no client can make the service fetch anything.
+         */
+        URI ocspUrl();
+
+        /** Deadline for one OCSP exchange, connection and whole answer included: the login waits on it. */
+        @WithDefault("2s")
+        Duration ocspTimeout();
+
+        /** An OCSP answer bigger than this is refused unread (the registry's are under 2 KiB). */
+        @WithDefault("32768")
+        int ocspMaxResponseBytes();
+
+        /** An answer whose thisUpdate is older than this was not made for this question just now. */
+        @WithDefault("10s")
+        Duration ocspMaxAge();
+
+        /** How far ahead of this service's clock an answer's thisUpdate may be. */
+        @WithDefault("5s")
+        Duration ocspClockSkew();
+
+        /**
+         * How long an answer is reused for the same certificate: well under the 1 s revocation bound; 0 keeps nothing.
+         * Failures are never kept.
+         */
+        @WithDefault("500ms")
+        Duration ocspCacheTtl();
     }
 
     interface Agent {

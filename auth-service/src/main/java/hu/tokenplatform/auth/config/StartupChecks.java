@@ -1,5 +1,6 @@
 package hu.tokenplatform.auth.config;
 
+import hu.tokenplatform.auth.pki.OcspClient;
 import hu.tokenplatform.tokencrypto.login.LoginChallenge;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.util.Locale;
 /**
  * Configuration that would only fail at the first login is refused at start: the public origin is what every
  * token signs, so it must be a plain lower-case {@code scheme://host[:port]} (as browsers send the Origin header)
- * that the login signature format accepts, and https except on loopback (tests and local runs).
+ * that the login signature format accepts, and https except on loopback (tests and local runs). The OCSP client's
+ * settings are checked too (its cache must stay under the 1 s revocation bound).
  */
 @ApplicationScoped
 public class StartupChecks {
@@ -29,6 +31,11 @@ public class StartupChecks {
         }
         if (!origin.equals(origin.toLowerCase(Locale.ROOT))) {
             throw new IllegalStateException("auth.public-origin " + origin + " must be lower-case, as browsers send origins");
+        }
+        try {
+            OcspClient.Settings.of(config.revocation());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         URI uri = URI.create(origin);
         boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());

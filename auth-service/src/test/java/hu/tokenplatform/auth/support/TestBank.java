@@ -7,10 +7,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.CRLReason;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -27,7 +29,7 @@ public final class TestBank {
 
     private static TestCa ca;
     private static final AtomicLong CRL_NUMBER = new AtomicLong(1);
-    private static final Map<BigInteger, Instant> REVOKED = new HashMap<>();
+    private static final Map<BigInteger, TestCa.Revocation> REVOKED = new HashMap<>();
 
     private TestBank() {
     }
@@ -50,15 +52,42 @@ public final class TestBank {
 
     /** Puts the serial on the CRL the distribution point serves and makes auth-service fetch it now. */
     public static synchronized void revokeInCrl(BigInteger serial, CrlCache cache) throws CrlUnavailableException {
-        REVOKED.put(serial, Instant.now().minusSeconds(1));
-        publishCrl(Instant.now().plus(1, ChronoUnit.DAYS));
+        revoke(serial, CRLReason.KEY_COMPROMISE);
         cache.refresh();
+    }
+
+    /**
+     * Revokes the serial in the test bank's records, as token-registry's revocation does: on the CRL the distribution
+     * point serves (auth-service fetches it on its schedule) and at once in the OCSP responder's answers.
+     *
+     * @return the revocation time, in whole seconds as CRL and OCSP carry it
+     */
+    public static synchronized Instant revoke(BigInteger serial, CRLReason reason) {
+        Instant at = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        REVOKED.put(serial, new TestCa.Revocation(at, reason.ordinal()));
+        publishCrl(Instant.now().plus(1, ChronoUnit.DAYS));
+        return at;
+    }
+
+    /** Makes token-registry's OCSP responder (as the tests play it) behave so from its next request on. */
+    public static void ocspBehaviour(TestOcspResponder.Behaviour behaviour) {
+        TestOcspResponder.behave(dir(), behaviour);
+    }
+
+    /** How many OCSP requests about {@code serial} the responder got. */
+    public static long ocspRequestsFor(BigInteger serial) {
+        return TestOcspResponder.requestsFor(dir(), serial);
+    }
+
+    /** The OCSP responder auth-service is configured with. */
+    public static URI ocspUrl() {
+        return URI.create(ConfigProvider.getConfig().getValue("auth.revocation.ocsp-url", String.class));
     }
 
     /** Serves a new CRL with the revocations so far that goes stale at {@code nextUpdate}. */
     public static synchronized void publishCrl(Instant nextUpdate) {
         try {
-            Files.write(dir().resolve(CRL_FILE), ca().crl(REVOKED, CRL_NUMBER.incrementAndGet(), Instant.now().minusSeconds(1), nextUpdate)
+            Files.write(dir().resolve(CRL_FILE), ca().crlWithReasons(REVOKED, CRL_NUMBER.incrementAndGet(), Instant.now().minusSeconds(1), nextUpdate)
                     .getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

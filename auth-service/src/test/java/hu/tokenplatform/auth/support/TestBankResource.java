@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * The bank around auth-service in tests: a throw-away PKI (issuing CA as trust anchor, TLS key for the agent
- * listener), a CRL distribution point on loopback that serves whatever {@code crl.der} holds, and the public
- * origin and relying-party registrations. Tests reach the same files through {@link TestBank}.
+ * listener), a CRL distribution point on loopback that serves whatever {@code crl.der} holds, token-registry's OCSP
+ * responder on loopback ({@link TestOcspResponder}), and the public origin and relying-party registrations. Tests reach the same files through {@link TestBank}.
  */
 public class TestBankResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +34,7 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
     public static final String PUBLIC_CALLBACK = "http://127.0.0.1:1/callback";
 
     private HttpServer crlServer;
+    private TestOcspResponder ocspResponder;
 
     @Override
     public Map<String, String> start() {
@@ -59,6 +60,7 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
                 }
             });
             crlServer.start();
+            ocspResponder = TestOcspResponder.start(dir, ca);
 
             int httpPort = freePort();
             String origin = "http://127.0.0.1:" + httpPort;
@@ -68,6 +70,7 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
             config.put("auth.public-origin", origin);
             config.put("auth.trust.issuing-ca", dir.resolve("issuing-ca.pem").toString());
             config.put("auth.revocation.crl-url", "http://127.0.0.1:" + crlServer.getAddress().getPort() + "/crl");
+            config.put("auth.revocation.ocsp-url", ocspResponder.url().toString());
             config.put("quarkus.tls.agent.key-store.pem.0.cert", dir.resolve("agent-tls.crt").toString());
             config.put("quarkus.tls.agent.key-store.pem.0.key", dir.resolve("agent-tls.key").toString());
             config.put("quarkus.tls.agent.trust-store.pem.certs", dir.resolve("issuing-ca.pem").toString());
@@ -92,6 +95,9 @@ public class TestBankResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (crlServer != null) {
             crlServer.stop(0);
+        }
+        if (ocspResponder != null) {
+            ocspResponder.close();
         }
     }
 

@@ -1,6 +1,19 @@
 package hu.tokenplatform.auth.support;
 
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -29,6 +42,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -51,7 +65,8 @@ import java.util.Map;
 /**
  * A throw-away bank PKI for tests, acting as token-registry's CA: a root and an issuing CA, LOGIN and SIGNING
  * certificates for CSRs made on virtual tokens (the registry's profiles), any other certificate an attack test
- * needs, TLS server certificates and CRLs. Kept in a PKCS#12 file so that the test resource that creates it and
+ * needs, TLS server certificates, CRLs, OCSP responder certificates and OCSP responses (served by
+ * {@link TestOcspResponder}). Kept in a PKCS#12 file so that the test resource that creates it and
  * the tests that issue from it share it.
  */
 public final class TestCa {
@@ -60,10 +75,14 @@ public final class TestCa {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] PASSWORD = "test-ca".toCharArray();
 
+    /** Directory beside the CA's keystore where every token certificate it issues is noted (its serial, hex). */
+    static final String ISSUED_DIR = "issued-serials";
+
     public final KeyPair rootKeys;
     public final X509Certificate root;
     public final KeyPair issuingKeys;
     public final X509Certificate issuing;
+    private volatile Path issuedSerials;
 
     private TestCa(KeyPair rootKeys, X509Certificate root, KeyPair issuingKeys, X509Certificate issuing) {
         this.rootKeys = rootKeys;
@@ -86,7 +105,7 @@ public final class TestCa {
                 Date.from(now.plus(3650, ChronoUnit.DAYS)), new X500Name("CN=" + bank + " Token Issuing CA,O=" + bank + ",C=HU"),
                 issuingKeys.getPublic()), rootKeys.getPrivate(), ext -> ext
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                 .addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root)));
         return new TestCa(rootKeys, root, issuingKeys, issuing);
     }
@@ -97,8 +116,10 @@ public final class TestCa {
             store.load(in, PASSWORD);
             X509Certificate root = (X509Certificate) store.getCertificate("root");
             X509Certificate issuing = (X509Certificate) store.getCertificate("issuing");
-            return new TestCa(new KeyPair(root.getPublicKey(), (PrivateKey) store.getKey("root", PASSWORD)), root,
+            TestCa ca = new TestCa(new KeyPair(root.getPublicKey(), (PrivateKey) store.getKey("root", PASSWORD)), root,
                     new KeyPair(issuing.getPublicKey(), (PrivateKey) store.getKey("issuing", PASSWORD)), issuing);
+            ca.issuedSerials = Files.createDirectories(file.toAbsolutePath().getParent().resolve(ISSUED_DIR));
+            return ca;
         } catch (Exception e) {
             throw new IllegalStateException("test CA cannot be loaded from " + file, e);
         }
@@ -111,6 +132,7 @@ public final class TestCa {
             store.setKeyEntry("root", rootKeys.getPrivate(), PASSWORD, new Certificate[]{root});
             store.setKeyEntry("issuing", issuingKeys.getPrivate(), PASSWORD, new Certificate[]{issuing, root});
             store.store(out, PASSWORD);
+            issuedSerials = Files.createDirectories(file.toAbsolutePath().getParent().resolve(ISSUED_DIR));
         } catch (Exception e) {
             throw new IllegalStateException("test CA cannot be stored in " + file, e);
         }
@@ -137,8 +159,22 @@ public final class TestCa {
 
     /** A token certificate for any key, validity and profile, issued by the issuing CA. */
     public X509Certificate issue(PublicKey key, String customerId, String csn, Instant notBefore, Instant notAfter, Profile profile) {
+        return issue(key, customerId, csn, notBefore, notAfter, profile, null, true);
+    }
+
+    /**
+     * A token certificate as {@link #issue} makes it, plus authority information access naming {@code ocspLocator}
+     * as its OCSP responder (whatever a client put there), and, unless {@code recorded}, left out of the records
+     * the OCSP responder answers from (signed with the CA's key, but not issued through the registry).
+     */
+    public X509Certificate issue(PublicKey key, String customerId, String csn, Instant notBefore, Instant notAfter, Profile profile,
+                                 URI ocspLocator, boolean recorded) {
         X500Name subject = new X500Name("CN=Test User " + customerId + ",UID=" + customerId + ",SERIALNUMBER=" + csn + ",O=Példa Kft,C=HU");
-        return sign(new JcaX509v3CertificateBuilder(issuing, serial(), Date.from(notBefore), Date.from(notAfter), subject, key),
+        BigInteger serial = serial();
+        if (recorded) {
+            noteIssued(serial);
+        }
+        return sign(new JcaX509v3CertificateBuilder(issuing, serial, Date.from(notBefore), Date.from(notAfter), subject, key),
                 issuingKeys.getPrivate(), ext -> {
                     ext.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                     switch (profile) {
@@ -148,7 +184,75 @@ public final class TestCa {
                         case BARE -> {
                         }
                     }
+                    if (ocspLocator != null) {
+                        ext.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(AccessDescription.id_ad_ocsp,
+                                new GeneralName(GeneralName.uniformResourceIdentifier, ocspLocator.toString())));
+                    }
                 });
+    }
+
+    /** Whether this CA (or another instance of it over the same keystore) issued a token certificate with this serial. */
+    public static boolean issued(Path bankDir, BigInteger serial) {
+        return Files.exists(bankDir.resolve(ISSUED_DIR).resolve(serial.toString(16)));
+    }
+
+    private void noteIssued(BigInteger serial) {
+        Path dir = issuedSerials;
+        if (dir != null) {
+            try {
+                Files.createFile(dir.resolve(serial.toString(16)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A certificate for an OCSP responder, issued by the issuing CA: the registry's delegated responder profile
+     * (id-kp-OCSPSigning, ocsp-nocheck, digitalSignature) or, with {@code ocspSigning} false, the same without
+     * id-kp-OCSPSigning (clientAuth instead): a certificate of the bank that may not speak for the CA.
+     */
+    public X509Certificate ocspResponder(PublicKey key, Instant notBefore, Instant notAfter, boolean ocspSigning) {
+        return sign(new JcaX509v3CertificateBuilder(issuing, serial(), Date.from(notBefore), Date.from(notAfter),
+                new X500Name("CN=Test Bank OCSP Responder,O=Test Bank,C=HU"), key), issuingKeys.getPrivate(), ext -> ext
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                        ocspSigning ? KeyPurposeId.id_kp_OCSPSigning : KeyPurposeId.id_kp_clientAuth))
+                .addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE));
+    }
+
+    /**
+     * A successful, signed basic OCSP response with one status, as a responder makes it: responder id by the signer's
+     * key hash, the signer's certificate included when given, the nonce extension echoed when given.
+     */
+    public static byte[] ocspResponse(CertificateID id, CertificateStatus status, Instant thisUpdate, Instant nextUpdate,
+                                      Extension nonce, KeyPair signer, X509Certificate signerCertificate) {
+        try {
+            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(
+                    SubjectPublicKeyInfo.getInstance(signer.getPublic().getEncoded()),
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BC).build().get(CertificateID.HASH_SHA1)));
+            builder.addResponse(id, status, Date.from(thisUpdate), nextUpdate == null ? null : Date.from(nextUpdate), null);
+            if (nonce != null) {
+                builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
+            }
+            X509CertificateHolder[] included = signerCertificate == null ? new X509CertificateHolder[0]
+                    : new X509CertificateHolder[]{new JcaX509CertificateHolder(signerCertificate)};
+            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA384withECDSA").setProvider(BC)
+                    .build(signer.getPrivate()), included, Date.from(thisUpdate));
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An OCSP response with an error status and nothing else, as RFC 6960 sends errors. */
+    public static byte[] ocspError(int status) {
+        try {
+            return new OCSPRespBuilder().build(status, null).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A TLS server certificate for 127.0.0.1, issued by the root (the bank's TLS CA in these tests). */
@@ -162,12 +266,23 @@ public final class TestCa {
                 .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1"))));
     }
 
-    /** A CRL of the issuing CA listing {@code revoked} (serial → revocation time). */
+    /** A revocation on the CRL: when, and the CRL reason code (RFC 5280, 5.3.1). */
+    public record Revocation(Instant at, int reason) {
+    }
+
+    /** A CRL of the issuing CA listing {@code revoked} (serial → revocation time), all for key compromise. */
     public X509CRL crl(Map<BigInteger, Instant> revoked, long crlNumber, Instant thisUpdate, Instant nextUpdate) {
+        Map<BigInteger, Revocation> withReasons = new java.util.HashMap<>();
+        revoked.forEach((serial, at) -> withReasons.put(serial, new Revocation(at, CRLReason.keyCompromise)));
+        return crlWithReasons(withReasons, crlNumber, thisUpdate, nextUpdate);
+    }
+
+    /** A CRL of the issuing CA listing {@code revoked} with their reasons. */
+    public X509CRL crlWithReasons(Map<BigInteger, Revocation> revoked, long crlNumber, Instant thisUpdate, Instant nextUpdate) {
         try {
             X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(issuing).getSubject(), Date.from(thisUpdate));
             builder.setNextUpdate(Date.from(nextUpdate));
-            revoked.forEach((serial, at) -> builder.addCRLEntry(serial, Date.from(at), CRLReason.keyCompromise));
+            revoked.forEach((serial, revocation) -> builder.addCRLEntry(serial, Date.from(revocation.at()), revocation.reason()));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber)));
             builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuing));
             return new JcaX509CRLConverter().setProvider(BC).getCRL(builder.build(

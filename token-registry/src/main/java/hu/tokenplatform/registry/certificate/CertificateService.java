@@ -63,7 +63,7 @@ public class CertificateService {
         X509Certificate x509 = ca.issuer().issue(csr, subject, usage, notBefore, notAfter);
 
         Certificate certificate = new Certificate();
-        certificate.serialNumber = x509.getSerialNumber().toString(16).toUpperCase();
+        certificate.serialNumber = CertificateIssuer.serialHex(x509);
         certificate.csn = token.csn;
         certificate.customerId = token.owner.customerId;
         certificate.usage = usage;

@@ -70,6 +70,20 @@ public class CrlService {
         return state;
     }
 
+    /**
+     * The current CRL's nextUpdate, read without the CRL itself (which may be large). A CRL due for regeneration is
+     * left to the scheduled refresh while its nextUpdate is ahead; only a missing or passed one is made here.
+     */
+    public Instant nextUpdate() {
+        List<Instant> nextUpdate = em.createQuery("select c.nextUpdate from CrlState c where c.id = :id", Instant.class)
+                .setParameter("id", CrlState.SINGLETON_ID)
+                .getResultList();
+        if (nextUpdate.isEmpty() || !clock.instant().isBefore(nextUpdate.get(0))) {
+            return current().nextUpdate;
+        }
+        return nextUpdate.get(0);
+    }
+
     @Scheduled(every = "${registry.ca.crl-refresh-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshAhead() {

@@ -31,6 +31,17 @@ public interface RegistryConfig {
         /** Public URL of the CRL, written into every certificate. */
         String crlUrl();
 
+        /** Public URL of the OCSP responder ({@code /ocsp}), written into every certificate's authority information access. */
+        String ocspUrl();
+
+        /** Validity of the delegated OCSP responder's certificate: short, since nobody checks whether it is revoked. */
+        @WithDefault("P30D")
+        Duration ocspResponderValidity();
+
+        /** The responder certificate is replaced when less than this is left of it (at start and on each CRL check). */
+        @WithDefault("P10D")
+        Duration ocspResponderRenewBefore();
+
         /** Token certificates are valid four years, as the bank publishes. */
         @WithDefault("P1461D")
         Duration certificateValidity();
@@ -39,7 +50,10 @@ public interface RegistryConfig {
         @WithDefault("PT24H")
         Duration crlValidity();
 
-        /** How often to check whether the CRL is past half its validity and due for regeneration. */
+        /**
+         * How often to check whether the CRL is past half its validity and due for regeneration, and whether the OCSP
+         * responder certificate is due for renewal.
+         */
         @WithDefault("10m")
         Duration crlRefreshCheck();
     }

@@ -3,6 +3,8 @@ package hu.tokenplatform.registry.certificate.ca;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -24,6 +26,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
@@ -32,8 +35,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Locale;
 
-/** Issues token certificates under the LOGIN and SIGNING profiles, signed by the issuing CA. */
+/**
+ * Issues token certificates under the LOGIN and SIGNING profiles, signed by the issuing CA. Every certificate names
+ * where its status is published: the CRL distribution point and, in authority information access, the OCSP
+ * responder.
+ */
 public final class CertificateIssuer {
 
     /** Bank certificate policies; placeholder private-enterprise arc until the bank's OID is registered. */
@@ -42,10 +50,12 @@ public final class CertificateIssuer {
 
     private final CaKeys ca;
     private final String crlDistributionPointUrl;
+    private final String ocspUrl;
 
-    public CertificateIssuer(CaKeys ca, String crlDistributionPointUrl) {
+    public CertificateIssuer(CaKeys ca, String crlDistributionPointUrl, String ocspUrl) {
         this.ca = ca;
         this.crlDistributionPointUrl = crlDistributionPointUrl;
+        this.ocspUrl = ocspUrl;
     }
 
     public X509Certificate issue(VerifiedCsr csr, CertificateSubject subject, CertificateUsage usage,
@@ -59,7 +69,9 @@ public final class CertificateIssuer {
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(csr.publicKey()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(ca.issuingCertificate()))
-                    .addExtension(Extension.cRLDistributionPoints, false, crlDistributionPoint());
+                    .addExtension(Extension.cRLDistributionPoints, false, crlDistributionPoint())
+                    .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                            AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
             if (usage == CertificateUsage.LOGIN) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                         .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
@@ -94,6 +106,15 @@ public final class CertificateIssuer {
         return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
+    }
+
+    /** Upper-case hexadecimal serial number, as the registry stores and publishes it. */
+    public static String serialHex(X509Certificate certificate) {
+        return serialHex(certificate.getSerialNumber());
+    }
+
+    public static String serialHex(BigInteger serial) {
+        return serial.toString(16).toUpperCase(Locale.ROOT);
     }
 
     public static String fingerprintSha256(X509Certificate certificate) {
