@@ -6,9 +6,12 @@ import org.apache.kafka.common.Uuid;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The broker setup as a command, for {@code deploy/local-kafka.sh} and the test kit's forked broker. Passwords come
@@ -16,6 +19,7 @@ import java.util.function.Function;
  * {@code KAFKA_ADMIN_PASSWORD}, {@code KAFKA_CONTROLLER_PASSWORD} and one {@code KAFKA_<PRINCIPAL>_PASSWORD} per
  * {@link BrokerPrincipal} ({@link #passwordVariable(BrokerPrincipal)}, e.g. {@code KAFKA_TOKEN_REGISTRY_PASSWORD}).
  * <pre>
+ * password-variables                                   prints the names of the password variables, one a line
  * server-properties HOST CLIENT-PORT CONTROLLER-PORT   prints the security settings of server.properties
  * format SERVER-PROPERTIES                             formats the storage with the admin's SCRAM credential
  * apply BOOTSTRAP-SERVERS                              topics, principals' credentials and ACLs, as the admin
@@ -34,6 +38,12 @@ public final class KafkaSetup {
         return "KAFKA_" + principal.name() + "_PASSWORD";
     }
 
+    /** Every password variable the broker and its setup need: admin, controller, then one per principal. */
+    public static List<String> passwordVariables() {
+        return Stream.concat(Stream.of(ADMIN_PASSWORD, CONTROLLER_PASSWORD),
+                Arrays.stream(BrokerPrincipal.values()).map(KafkaSetup::passwordVariable)).toList();
+    }
+
     public static void main(String[] args) {
         int status;
         try {
@@ -48,6 +58,11 @@ public final class KafkaSetup {
     static int run(String[] args, Function<String, String> environment, PrintStream out) {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
+            case "password-variables" -> {
+                requireArguments(args, 1);
+                passwordVariables().forEach(out::println);
+                return 0;
+            }
             case "server-properties" -> {
                 requireArguments(args, 4);
                 BrokerSecurity.singleNodeProperties(args[1], port(args[2]), port(args[3]),
@@ -73,7 +88,7 @@ public final class KafkaSetup {
                 return 0;
             }
             default -> {
-                System.err.println("usage: kafka-setup server-properties HOST CLIENT-PORT CONTROLLER-PORT"
+                System.err.println("usage: kafka-setup password-variables | server-properties HOST CLIENT-PORT CONTROLLER-PORT"
                         + " | format SERVER-PROPERTIES | apply BOOTSTRAP-SERVERS (passwords from the environment)");
                 return 2;
             }

@@ -78,4 +78,10 @@ class BrokerSecurityTest {
         assertEquals(0, status);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("allow.everyone.if.no.acl.found=false\n"));
     }
+
+    @Test
+    void theDeployScriptsLearnThePasswordVariablesFromThePolicy() {
+        assertEquals(java.util.List.of("KAFKA_ADMIN_PASSWORD", "KAFKA_CONTROLLER_PASSWORD", "KAFKA_TOKEN_REGISTRY_PASSWORD",
+                "KAFKA_AUTH_SERVICE_PASSWORD", "KAFKA_UNLOCK_SERVICE_PASSWORD", "KAFKA_OBSERVER_PASSWORD"), KafkaSetup.passwordVariables());
+    }
 }
