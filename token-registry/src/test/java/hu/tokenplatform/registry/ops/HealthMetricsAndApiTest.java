@@ -36,7 +36,9 @@ class HealthMetricsAndApiTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("registry_tokens{state=\"IN_STOCK\"}"))
                 .body(containsString("registry_certificates{status=\"REVOKED\",usage=\"LOGIN\"}"))
-                .body(containsString("registry_outbox_backlog"));
+                .body(containsString("registry_outbox_backlog"))
+                .body(containsString("events_refused_total{reason=\"source-not-topic-owner\",topic=\"auth.logins\"}"))
+                .body(containsString("events_refused_total{reason=\"type-of-another-topic\",topic=\"unlock.events\"}"));
     }
 
     @Test
