@@ -14,11 +14,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -186,15 +188,21 @@ class BrokerAccessTest {
 
     @Test
     void theControllerListenerTakesNoClientLogin() {
-        Map<String, Object> properties = new HashMap<>(broker.adminLogin().clientProperties());
-        properties.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-        properties.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, broker.controllerAddress());
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        try (Admin admin = Admin.create(properties)) {
-            ExecutionException refused = assertThrows(ExecutionException.class,
-                    () -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS));
-            assertFalse(refused.getCause() instanceof TopicAuthorizationException, refused.getCause().toString());
+        // The admin's SCRAM login, and PLAIN with the admin's name and password: the controller knows neither.
+        for (Map<String, Object> login : List.of(broker.adminLogin().clientProperties(), Map.<String, Object>of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT", SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+                        + broker.adminLogin().password() + "\";"))) {
+            Map<String, Object> properties = new HashMap<>(login);
+            properties.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+            properties.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, broker.controllerAddress());
+            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+            try (Admin admin = Admin.create(properties)) {
+                ExecutionException refused = assertThrows(ExecutionException.class,
+                        () -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS));
+                assertInstanceOf(AuthenticationException.class, refused.getCause(), login.get(SaslConfigs.SASL_MECHANISM).toString());
+            }
         }
     }
 
