@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs token-registry locally in Quarkus dev mode: a local KRaft broker, the token_registry database on the
-# local PostgreSQL, and a CA generated on first start under var/. Ctrl-C stops the registry and the broker;
-# a second start reuses the data.
+# Runs token-registry locally in Quarkus dev mode: a local KRaft broker (logged in to as token-registry, with the
+# broker's passwords in the owner-only var/secrets.env), the token_registry database on the local PostgreSQL, and a
+# CA generated on first start under var/. Ctrl-C stops the registry and the broker; a second start reuses the data.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export TOKEN_PLATFORM_VAR=${TOKEN_PLATFORM_VAR:-$root/var}
@@ -20,9 +20,19 @@ psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc \
 
 cd "$root"
 ./mvnw -B -q install -DskipTests
+umask 077
+mkdir -p "$TOKEN_PLATFORM_VAR"
+if [ ! -O "$TOKEN_PLATFORM_VAR" ] || [ -n "$(find "$TOKEN_PLATFORM_VAR" -maxdepth 0 -perm /022)" ]; then
+  echo "$TOKEN_PLATFORM_VAR must belong to you and be writable by nobody else" >&2
+  exit 1
+fi
+touch "$TOKEN_PLATFORM_VAR/secrets.env"
+ensure_kafka_secrets "$TOKEN_PLATFORM_VAR/secrets.env"
+source "$TOKEN_PLATFORM_VAR/secrets.env"
 start_kafka
 trap stop_kafka EXIT
-export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${KAFKA_PORT:-9092}
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${KAFKA_PORT:-9092} KAFKA_USERNAME=token-registry
+export KAFKA_PASSWORD=$KAFKA_TOKEN_REGISTRY_PASSWORD
 export REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/token_registry"
 export REGISTRY_CA_KEYSTORE="$TOKEN_PLATFORM_VAR/token-registry/ca.p12"
 ./mvnw -B -pl token-registry quarkus:dev -Dquarkus.console.enabled=false

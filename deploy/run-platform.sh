@@ -9,6 +9,9 @@
 #     --no-build   do not build; use the artifacts as they are (the end-to-end test's mode)
 #     --no-agent   do not run the demo user's Token Manager in this terminal; wait until stopped
 #
+# Kafka authenticates every service as its own principal (SASL/SCRAM) and lets it write only its own topics; the
+# passwords are generated into $TOKEN_PLATFORM_VAR/secrets.env like every other secret, and each process gets only
+# its own (the e2e test reads the events with KAFKA_OBSERVER_PASSWORD).
 # Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, KEYCLOAK_MANAGEMENT_PORT 9000,
 # REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
@@ -22,7 +25,7 @@ for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --no-agent) agent=false ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -78,13 +81,15 @@ auth_jar=$root/auth-service/target/quarkus-app/quarkus-run.jar
 unlock_jar=$root/unlock-service/target/quarkus-app/quarkus-run.jar
 token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar 2>/dev/null | head -1 || true)
 demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar 2>/dev/null | head -1 || true)
-if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ]; }; then
+kafka_setup_jar=$(ls "$root"/libs/kafka-setup/target/kafka-setup-*.jar 2>/dev/null | head -1 || true)
+if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ] || [ -z "$kafka_setup_jar" ]; }; then
   say "Building the platform (first start; later starts reuse the build) ..."
   (cd "$root" && ./mvnw -B -q install -DskipTests)
   token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar | head -1)
   demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar | head -1)
+  kafka_setup_jar=$(ls "$root"/libs/kafka-setup/target/kafka-setup-*.jar | head -1)
 fi
-for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$token_manager_jar" "$demo_jar"; do
+for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$token_manager_jar" "$demo_jar" "$kafka_setup_jar"; do
   [ -f "$artifact" ] || fail "missing $artifact: run without --no-build, or ./mvnw install -DskipTests"
 done
 
@@ -102,6 +107,7 @@ ensure_secret UNLOCK_E_PIN_PEPPER "$(openssl rand -hex 32)"
 ensure_secret AUTH_KEY_ENCRYPTION_KEY "$(openssl rand -base64 32)"
 ensure_secret ELECTRA_CLIENT_SECRET "$(openssl rand -hex 24)"
 ensure_secret EPOSTA_CLIENT_SECRET "$(openssl rand -hex 24)"
+ensure_kafka_secrets "$var/secrets.env"
 source "$var/secrets.env"
 
 tls=$var/tls
@@ -162,6 +168,7 @@ export KEYCLOAK_REALM=token-platform
 
 say "Starting the services ..."
 mkdir -p "$var/token-registry" "$var/unlock-service" "$var/auth-service"
+KAFKA_USERNAME=token-registry KAFKA_PASSWORD=$KAFKA_TOKEN_REGISTRY_PASSWORD \
 REGISTRY_HTTP_PORT=$registry_port REGISTRY_CA_KEYSTORE_PASSWORD=$REGISTRY_CA_KEYSTORE_PASSWORD \
 REGISTRY_DOCUMENT_HASH_KEY=$REGISTRY_DOCUMENT_HASH_KEY \
 REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
@@ -173,6 +180,7 @@ curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
   | awk '{ print } /-----END CERTIFICATE-----/ { exit }' > "$var/auth-service/issuing-ca.pem"
 
 unlock_master_keystore="$var/unlock-service/master-unlock-key.p12"
+KAFKA_USERNAME=unlock-service KAFKA_PASSWORD=$KAFKA_UNLOCK_SERVICE_PASSWORD \
 UNLOCK_MASTER_KEYSTORE=$unlock_master_keystore UNLOCK_MASTER_KEYSTORE_PASSWORD=$UNLOCK_MASTER_KEYSTORE_PASSWORD \
 UNLOCK_E_PIN_PEPPER=$UNLOCK_E_PIN_PEPPER UNLOCK_HTTP_PORT=$unlock_port \
 UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$unlock_db" UNLOCK_DB_USER=$pg_user \
@@ -181,6 +189,7 @@ UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
 
 demo_rp=http://127.0.0.1:$rp_port
 secret_hash() { printf 'sha256:%s' "$(printf '%s' "$1" | openssl dgst -sha256 -hex | sed 's/^.* //')"; }
+KAFKA_USERNAME=auth-service KAFKA_PASSWORD=$KAFKA_AUTH_SERVICE_PASSWORD \
 ELECTRA_CLIENT_SECRET_HASH=$(secret_hash "$ELECTRA_CLIENT_SECRET") EPOSTA_CLIENT_SECRET_HASH=$(secret_hash "$EPOSTA_CLIENT_SECRET") \
 AUTH_KEY_ENCRYPTION_KEY=$AUTH_KEY_ENCRYPTION_KEY AUTH_HTTP_PORT=$auth_port AUTH_AGENT_PORT=$agent_port AUTH_AGENT_HOST=127.0.0.1 \
 AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$auth_db" AUTH_DB_USER=$pg_user \

@@ -1,5 +1,9 @@
 package hu.tokenplatform.e2e;
 
+import hu.tokenplatform.events.BrokerPrincipal;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
+import hu.tokenplatform.kafkasetup.KafkaSetup;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -117,6 +121,12 @@ final class RunningPlatform implements AutoCloseable {
 
     String kafka() {
         return "127.0.0.1:" + environment.get("KAFKA_PORT");
+    }
+
+    /** The read-only observer's login to the platform's broker, with the password run-platform.sh generated. */
+    BrokerLogin observer() {
+        return new BrokerLogin(kafka(), BrokerPrincipal.OBSERVER.username(),
+                secrets().get(KafkaSetup.passwordVariable(BrokerPrincipal.OBSERVER)));
     }
 
     /** The secrets run-platform.sh created for this installation. */

@@ -7,11 +7,19 @@ import hu.tokenplatform.demo.LegacyPassword;
 import hu.tokenplatform.demo.RelyingPartyBackend;
 import hu.tokenplatform.demo.StaffApi;
 import hu.tokenplatform.demo.TokenManagerProgram;
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
+import hu.tokenplatform.kafkasetup.KafkaSetup;
 import hu.tokenplatform.testkit.PostgresDatabase;
 import hu.tokenplatform.testkit.TopicProbe;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +42,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +92,7 @@ class SeedStoryIT {
         unlockDb = PostgresDatabase.create("e2e_unlock");
         platform = new RunningPlatform(work.resolve("var"), registryDb.name(), authDb.name(), unlockDb.name());
         platform.start();
-        events = TopicProbe.subscribe(platform.kafka(), Topics.REGISTRY_USERS, Topics.REGISTRY_TOKENS, Topics.UNLOCK_EVENTS, Topics.AUTH_LOGINS);
+        events = TopicProbe.subscribe(platform.observer(), Topics.REGISTRY_USERS, Topics.REGISTRY_TOKENS, Topics.UNLOCK_EVENTS, Topics.AUTH_LOGINS);
     }
 
     @AfterAll
@@ -119,6 +129,31 @@ class SeedStoryIT {
             step("9. the token is reported lost and revoked; login is refused at once", this::lostTokenIsRevoked);
         }
         step("10. Ctrl-C stops everything, and a second start reuses the data", this::restartReusesTheData);
+    }
+
+    /**
+     * Issue 10 against the platform as run-platform.sh starts it: one kcat of a forged user.registered was enough
+     * before. Now a client without credentials is not even told the topic exists, and a service's (or the observer's)
+     * credential writes nothing but that principal's own topics.
+     */
+    @Test
+    void theRunningPlatformsBrokerLetsOnlyTheTopicsOwnerWrite() {
+        String forged = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/evil\","
+                + "\"type\":\"user.registered\",\"time\":\"2026-01-01T00:00:00Z\",\"data\":{}}";
+        Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> producer.send(new ProducerRecord<>(Topics.REGISTRY_USERS, "31415926", forged)).get());
+            assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, refused.getCause());
+        }
+        for (BrokerPrincipal principal : List.of(BrokerPrincipal.UNLOCK_SERVICE, BrokerPrincipal.AUTH_SERVICE, BrokerPrincipal.OBSERVER)) {
+            BrokerLogin login = new BrokerLogin(platform.kafka(), principal.username(),
+                    platform.secrets().get(KafkaSetup.passwordVariable(principal)));
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> TopicProbe.send(login, Topics.REGISTRY_USERS, "31415926", forged), principal.username());
+            assertInstanceOf(AuthorizationException.class, refused.getCause(), principal.username());
+        }
     }
 
     private interface Step {

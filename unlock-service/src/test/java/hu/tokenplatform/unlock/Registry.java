@@ -1,5 +1,6 @@
 package hu.tokenplatform.unlock;
 
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
@@ -8,12 +9,13 @@ import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.events.data.UserRegistered;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
+import hu.tokenplatform.testkit.PlatformTestResource;
 import hu.tokenplatform.testkit.TopicProbe;
 import hu.tokenplatform.unlock.projection.Customer;
 import hu.tokenplatform.unlock.projection.Token;
 import hu.tokenplatform.unlock.projection.TokenState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,8 +29,9 @@ import java.util.function.Supplier;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Publishes registry events to the real broker exactly as token-registry does (its CloudEvents source, topics
- * and keys, through the event catalogue), then waits until unlock-service has projected them.
+ * Publishes registry events to the real broker exactly as token-registry does (logged in as token-registry, with its
+ * CloudEvents source, topics and keys, through the event catalogue), then waits until unlock-service has projected
+ * them.
  */
 public final class Registry {
 
@@ -90,11 +93,17 @@ public final class Registry {
     }
 
     public static void send(EventData data, String record) {
-        TopicProbe.send(bootstrapServers(), data.type().topic(), data.subject(), record);
+        TopicProbe.send(login(), data.type().topic(), data.subject(), record);
     }
 
-    public static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    /** token-registry's login to the test broker: the only principal that may write its topics. */
+    public static BrokerLogin login() {
+        return PlatformTestResource.broker().login(BrokerPrincipal.TOKEN_REGISTRY);
+    }
+
+    /** The observer's login, to read what unlock-service publishes. */
+    public static BrokerLogin observer() {
+        return PlatformTestResource.broker().login(BrokerPrincipal.OBSERVER);
     }
 
     public static TokenState state(String csn) {

@@ -15,6 +15,7 @@ import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps auth-service's own view of users, tokens and certificates from token-registry's events, each event
- * applied once. Events of one token (keyed by CSN) and of one user (keyed by customer identifier) arrive in
- * order; the two topics are not ordered against each other, which the login rules allow for.
+ * applied once and only if the registry sent it (the inbox refuses the rest into {@code auth-service.dlq}). Events
+ * of one token (keyed by CSN) and of one user (keyed by customer identifier) arrive in order; the two topics are not
+ * ordered against each other, which the login rules allow for.
  */
 @ApplicationScoped
 public class RegistryEvents {
@@ -44,7 +46,7 @@ public class RegistryEvents {
 
     @Incoming("registry-users")
     @Blocking
-    public void onUserEvent(String record) {
+    public void onUserEvent(ConsumerRecord<String, String> record) {
         inbox.accept(record, event -> event.knownType().ifPresent(type -> {
             switch (type) {
                 case USER_REGISTERED -> userRegistered(EventCodec.data(event, UserRegistered.class));
@@ -56,7 +58,7 @@ public class RegistryEvents {
 
     @Incoming("registry-tokens")
     @Blocking
-    public void onTokenEvent(String record) {
+    public void onTokenEvent(ConsumerRecord<String, String> record) {
         inbox.accept(record, event -> event.knownType().ifPresent(type -> {
             switch (type) {
                 case TOKEN_HANDED_OVER -> tokenHandedOver(EventCodec.data(event, TokenHandedOver.class));

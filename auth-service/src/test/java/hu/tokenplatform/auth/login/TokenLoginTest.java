@@ -33,7 +33,7 @@ class TokenLoginTest {
 
     @BeforeEach
     void subscribe() {
-        logins = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.AUTH_LOGINS);
+        logins = TopicProbe.subscribe(Registry.observer(), Topics.AUTH_LOGINS);
     }
 
     @AfterEach

@@ -63,7 +63,7 @@ class PasswordLoginTest {
 
     @BeforeEach
     void subscribe() {
-        logins = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.AUTH_LOGINS);
+        logins = TopicProbe.subscribe(Registry.observer(), Topics.AUTH_LOGINS);
     }
 
     @AfterEach

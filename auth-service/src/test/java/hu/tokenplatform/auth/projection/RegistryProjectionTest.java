@@ -4,13 +4,20 @@ import hu.tokenplatform.auth.pki.Certificates;
 import hu.tokenplatform.auth.support.Registry;
 import hu.tokenplatform.auth.support.TestCa;
 import hu.tokenplatform.auth.support.TestToken;
+import hu.tokenplatform.events.BrokerPrincipal;
+import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.events.data.CertificateIssued;
+import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.events.data.UserRegistered;
+import hu.tokenplatform.servicekit.inbox.ProcessedEvent;
+import hu.tokenplatform.testkit.PlatformTestResource;
+import hu.tokenplatform.testkit.RefusedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.security.cert.X509Certificate;
@@ -19,6 +26,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,5 +94,55 @@ class RegistryProjectionTest {
         Registry.disablePasswordLogin(customerId);
 
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Recontracting.find(customerId).isPresent()));
+    }
+
+    /**
+     * Issue 10's attack: one forged user.registered (source /evil) gave a user e-posta and a signing right, and the
+     * login then carried those claims. Written here with the registry's own broker credential (leaked, or a bug), it
+     * is refused, counted and dead-lettered; the registry's genuine event after it applies.
+     */
+    @Test
+    void aForgedUserRegisteredFromEvilNeverReachesTheProjection() {
+        String customerId = TestToken.newCustomerId();
+        double before = refused(Topics.REGISTRY_USERS, "source-not-topic-owner");
+        CloudEvent forged = new EventCodec("/evil", Clock.systemUTC()).create(new UserRegistered(customerId, "Kovács Éva",
+                "CO-1", "Példa, Kft.", EnumSet.allOf(ContractedService.class), true), "officer.test");
+        Registry.publishRaw(Topics.REGISTRY_USERS, customerId, EventCodec.write(forged));
+        String marker = TestToken.newCustomerId();
+        Registry.registerUser(marker, Set.of(ContractedService.ELECTRA), false);
+
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> BankUser.find(customerId).isPresent()),
+                "the forged user.registered reached the projection");
+        Registry.registerUser(customerId, Set.of(ContractedService.ELECTRA), false);
+
+        BankUser user = QuarkusTransaction.requiringNew().call(() -> BankUser.find(customerId).orElseThrow());
+        assertEquals(Set.of(ContractedService.ELECTRA), user.services);
+        assertFalse(user.signingRight);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.count("eventId", forged.id())));
+        await().atMost(Registry.WAIT).until(() -> refused(Topics.REGISTRY_USERS, "source-not-topic-owner") == before + 1);
+        ConsumerRecord<String, String> deadLetter = RefusedEvents.awaitDeadLetter(PlatformTestResource.broker(),
+                BrokerPrincipal.AUTH_SERVICE, forged.id(), Registry.WAIT);
+        assertEquals(EventCodec.write(forged), deadLetter.value());
+        assertEquals("event on registry.users refused: source-not-topic-owner", RefusedEvents.reason(deadLetter));
+    }
+
+    /** A token's hand-over belongs on registry.tokens: on registry.users it is refused, even from /token-registry. */
+    @Test
+    void anEventOfAnotherTopicsTypeIsRefused() {
+        String customerId = TestToken.newCustomerId();
+        TestToken token = TestToken.personalised(customerId, false);
+        double before = refused(Topics.REGISTRY_USERS, "type-of-another-topic");
+        CloudEvent misplaced = new EventCodec("/token-registry", Clock.systemUTC()).create(
+                new TokenHandedOver(token.csn(), customerId, "CO-1", "BUD-01", Instant.now(), null), "officer.test");
+        Registry.publishRaw(Topics.REGISTRY_USERS, customerId, EventCodec.write(misplaced));
+
+        await().atMost(Registry.WAIT).until(() -> refused(Topics.REGISTRY_USERS, "type-of-another-topic") == before + 1);
+        assertEquals("event on registry.users refused: type-of-another-topic", RefusedEvents.reason(
+                RefusedEvents.awaitDeadLetter(PlatformTestResource.broker(), BrokerPrincipal.AUTH_SERVICE, misplaced.id(), Registry.WAIT)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> Token.find(token.csn()).isPresent()));
+    }
+
+    private static double refused(String topic, String reason) {
+        return RefusedEvents.count(given().get("/q/metrics").then().statusCode(200).extract().asString(), topic, reason);
     }
 }

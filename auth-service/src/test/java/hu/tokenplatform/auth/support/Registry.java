@@ -4,6 +4,7 @@ import hu.tokenplatform.auth.pki.Certificates;
 import hu.tokenplatform.auth.projection.BankUser;
 import hu.tokenplatform.auth.projection.Token;
 import hu.tokenplatform.auth.projection.TokenCertificate;
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventData;
@@ -13,9 +14,10 @@ import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.events.data.UserPasswordLoginDisabled;
 import hu.tokenplatform.events.data.UserRegistered;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
+import hu.tokenplatform.testkit.PlatformTestResource;
 import hu.tokenplatform.testkit.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -27,8 +29,8 @@ import java.util.function.Supplier;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays token-registry: publishes its events to the real broker, as the registry's outbox relay would, and waits
- * until auth-service's projection shows them.
+ * Plays token-registry: publishes its events to the real broker, logged in as token-registry, as the registry's
+ * outbox relay would, and waits until auth-service's projection shows them.
  */
 public final class Registry {
 
@@ -39,11 +41,11 @@ public final class Registry {
     }
 
     public static void publish(EventData data) {
-        TopicProbe.send(bootstrapServers(), data.type().topic(), data.subject(), EventCodec.write(CODEC.create(data, "officer.test")));
+        TopicProbe.send(login(), data.type().topic(), data.subject(), EventCodec.write(CODEC.create(data, "officer.test")));
     }
 
     public static void publishRaw(String topic, String key, String value) {
-        TopicProbe.send(bootstrapServers(), topic, key, value);
+        TopicProbe.send(login(), topic, key, value);
     }
 
     public static void registerUser(String customerId, Set<ContractedService> services, boolean signingRight) {
@@ -105,7 +107,13 @@ public final class Registry {
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(condition::get));
     }
 
-    public static String bootstrapServers() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    /** token-registry's login to the test broker: the only principal that may write its topics. */
+    public static BrokerLogin login() {
+        return PlatformTestResource.broker().login(BrokerPrincipal.TOKEN_REGISTRY);
+    }
+
+    /** The observer's login, to read what auth-service publishes. */
+    public static BrokerLogin observer() {
+        return PlatformTestResource.broker().login(BrokerPrincipal.OBSERVER);
     }
 }

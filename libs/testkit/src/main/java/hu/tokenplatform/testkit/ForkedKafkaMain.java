@@ -1,5 +1,8 @@
 package hu.tokenplatform.testkit;
 
+import hu.tokenplatform.kafkasetup.KafkaSetup;
+
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
@@ -8,8 +11,9 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Entry point of the JVMs that {@link KafkaBroker} forks: {@code storage-tool <kafka-storage arguments>} or
- * {@code server <server.properties>}. It does two things before handing over to Kafka.
+ * Entry point of the JVMs that {@link KafkaBroker} forks: {@code format <server.properties>} (with the admin's
+ * password in the environment variable {@link KafkaSetup#ADMIN_PASSWORD}) or {@code server <server.properties>}. It
+ * does two things before handing over to Kafka.
  * <ul>
  * <li>It halts when the JVM that forked it ends. {@link KafkaBroker}'s shutdown hook covers a normal exit; this
  * also covers a test JVM killed with {@code kill -9}, which would otherwise leave a broker holding its ports.</li>
@@ -32,9 +36,9 @@ final class ForkedKafkaMain {
         logWarningsToStandardError();
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
-            case "storage-tool" -> kafka.tools.StorageTool.main(rest);
+            case "format" -> System.exit(KafkaSetup.format(Path.of(rest[0]), System.getenv(KafkaSetup.ADMIN_PASSWORD), System.out));
             case "server" -> kafka.Kafka.main(rest);
-            default -> throw new IllegalArgumentException("expected 'storage-tool' or 'server', got " + args[0]);
+            default -> throw new IllegalArgumentException("expected 'format' or 'server', got " + args[0]);
         }
     }
 

@@ -1,9 +1,14 @@
 package hu.tokenplatform.testkit;
 
+import hu.tokenplatform.events.BrokerPrincipal;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
+import hu.tokenplatform.kafkasetup.BrokerSecurity;
+import hu.tokenplatform.kafkasetup.BrokerSetup;
+import hu.tokenplatform.kafkasetup.KafkaSetup;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,7 +43,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM.
+ * A real single-node Kafka broker (KRaft, combined broker and controller) running in a forked JVM, secured as the
+ * platform's broker is ({@link BrokerSecurity}, {@link BrokerSetup}): every client logs in with SASL/SCRAM as one
+ * of the {@link BrokerPrincipal}s and may do what the access policy allows, nothing more; topics exist from the
+ * first start on and no client creates one.
+ * <p>
+ * Every broker has its own random passwords, held only by this object and by the broker's configuration in its
+ * work directory (readable by the owner only): a test logs in through {@link #login(BrokerPrincipal)}, or as the
+ * super user through {@link #adminLogin()} to set up topics of its own.
  * <p>
  * The broker runs in its own process so that a test can {@link #stop()} it and {@link #start()} it again on the
  * same address with the same data, which is what a Kafka outage looks like to a service. It runs from the
@@ -46,6 +63,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 40;
     private static final String HOST = "127.0.0.1";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Broker processes of this JVM; killed on JVM exit so that none outlives the tests that started it. */
     private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
@@ -57,30 +75,39 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Path workDir;
     private final int port;
+    private final int controllerPort;
     private final Path config;
     private final Path classpathFile;
     private final Path logFile;
+    private final String adminPassword = newPassword();
+    private final String controllerPassword = newPassword();
+    private final Map<BrokerPrincipal, String> passwords = new EnumMap<>(BrokerPrincipal.class);
     private volatile Process process;
+    private boolean policyApplied;
 
-    private KafkaBroker(Path workDir, int port) {
+    private KafkaBroker(Path workDir, int port, int controllerPort) {
         this.workDir = workDir;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.config = workDir.resolve("server.properties");
         this.classpathFile = workDir.resolve("classpath.args");
         this.logFile = workDir.resolve("broker.log");
+        for (BrokerPrincipal principal : BrokerPrincipal.values()) {
+            passwords.put(principal, newPassword());
+        }
     }
 
     /**
      * Prepares a broker in {@code workDir} (created if missing) on two free loopback ports and formats its
-     * storage. The broker is not started.
+     * storage with the admin's credential. The broker is not started.
      */
     public static KafkaBroker create(Path workDir) {
         Path dir = workDir.toAbsolutePath();
         int[] ports = freePorts(2);
-        KafkaBroker broker = new KafkaBroker(dir, ports[0]);
+        KafkaBroker broker = new KafkaBroker(dir, ports[0], ports[1]);
         try {
             Files.createDirectories(dir);
-            broker.writeConfig(ports[1]);
+            broker.writeConfig();
             broker.writeClasspath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka work directory " + dir, e);
@@ -94,13 +121,42 @@ public final class KafkaBroker implements AutoCloseable {
         return HOST + ":" + port;
     }
 
+    /** How {@code principal} logs in to this broker. */
+    public BrokerLogin login(BrokerPrincipal principal) {
+        return new BrokerLogin(bootstrapServers(), principal.username(), passwords.get(principal));
+    }
+
+    /** The broker's super user, for what no principal of the platform may do (e.g. creating a test's own topics). */
+    public BrokerLogin adminLogin() {
+        return new BrokerLogin(bootstrapServers(), BrokerSecurity.ADMIN, adminPassword);
+    }
+
+    /** Creates topics (one partition each) as the admin; the broker creates none on a client's request. */
+    public void createTopics(String... topics) {
+        try (Admin admin = Admin.create(adminLogin().clientProperties())) {
+            admin.createTopics(Arrays.stream(topics).map(topic -> new NewTopic(topic, 1, (short) 1)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + Arrays.toString(topics) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /** {@code 127.0.0.1:port} of the controller listener, which only the broker itself may use. */
+    String controllerAddress() {
+        return HOST + ":" + controllerPort;
+    }
+
     public boolean isRunning() {
         Process current = process;
         return current != null && current.isAlive();
     }
 
     /**
-     * Starts the broker process and waits until it answers a client.
+     * Starts the broker process and waits until it answers a client; the first start also applies the platform's
+     * topics, credentials and ACLs ({@link BrokerSetup}), which the broker keeps across restarts.
      *
      * @throws IllegalStateException if it is already running, exits, or does not answer within 60 s; the message
      *                               holds the end of the broker's log
@@ -120,6 +176,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
         PROCESSES.add(process);
         awaitReady();
+        if (!policyApplied) {
+            BrokerSetup.apply(adminLogin(), passwords);
+            policyApplied = true;
+        }
     }
 
     /** Stops the broker gracefully (forcibly after 20 s) and returns once the process has exited. */
@@ -155,20 +215,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void writeConfig(int controllerPort) throws IOException {
-        String controller = HOST + ":" + controllerPort;
-        Properties props = new Properties();
-        props.putAll(Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@" + controller),
-                Map.entry("listeners", "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller),
-                Map.entry("advertised.listeners", "PLAINTEXT://" + bootstrapServers()),
-                Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+    private void writeConfig() throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(BrokerSecurity.singleNodeProperties(HOST, port, controllerPort, adminPassword, controllerPassword));
+        properties.putAll(Map.ofEntries(
                 Map.entry("log.dirs", workDir.resolve("data").toString()),
-                Map.entry("auto.create.topics.enable", "true"),
                 Map.entry("num.partitions", "1"),
                 Map.entry("default.replication.factor", "1"),
                 Map.entry("offsets.topic.replication.factor", "1"),
@@ -190,8 +241,11 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("num.io.threads", "2"),
                 Map.entry("background.threads", "2"),
                 Map.entry("num.recovery.threads.per.data.dir", "1")));
+        // It holds the admin's and the controller's passwords: readable by the owner only, from its creation on.
+        Files.deleteIfExists(config);
+        Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(config)) {
-            props.store(out, "testkit single-node KRaft broker");
+            properties.store(out, "testkit single-node KRaft broker");
         }
     }
 
@@ -210,11 +264,12 @@ public final class KafkaBroker implements AutoCloseable {
     private void formatStorage() {
         Path formatLog = workDir.resolve("format.log");
         try {
-            Process format = new ProcessBuilder(javaCommand("storage-tool", "format",
-                    "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()))
+            ProcessBuilder builder = new ProcessBuilder(javaCommand("format", config.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(formatLog.toFile())
-                    .start();
+                    .redirectOutput(formatLog.toFile());
+            // In the environment, which only this user can read, not on the command line.
+            builder.environment().put(KafkaSetup.ADMIN_PASSWORD, adminPassword);
+            Process format = builder.start();
             if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 format.destroyForcibly();
                 throw new IllegalStateException("formatting Kafka storage took longer than " + FORMAT_TIMEOUT
@@ -266,12 +321,12 @@ public final class KafkaBroker implements AutoCloseable {
                 }
                 // A client only once the port is open: before, it would log a warning every few milliseconds.
                 if (admin == null && acceptsConnections()) {
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
-                            AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
-                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+                    Map<String, Object> properties = new HashMap<>(adminLogin().clientProperties());
+                    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
+                    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+                    properties.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50);
+                    properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+                    admin = Admin.create(properties);
                 }
                 if (admin != null && !aliveBrokers(admin).isEmpty()) {
                     return;
@@ -324,6 +379,12 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             return "; " + log + " is unreadable: " + e;
         }
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** Distinct free loopback ports: all sockets are held open together so the same port is never handed out twice. */

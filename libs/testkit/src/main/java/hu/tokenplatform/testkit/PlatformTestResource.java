@@ -1,14 +1,18 @@
 package hu.tokenplatform.testkit;
 
+import hu.tokenplatform.events.BrokerPrincipal;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Gives a service's {@code @QuarkusTest}s a real Kafka broker ({@link KafkaBroker}) and a fresh PostgreSQL database
- * ({@link PostgresDatabase}), and points the application at them.
+ * ({@link PostgresDatabase}), and points the application at them, logged in to the broker as the service's own
+ * principal.
  * <p>
  * Declare it <b>once</b> per test module, on any one class under {@code src/test/java}:
  * <pre>{@code
@@ -24,22 +28,31 @@ import java.util.UUID;
  * advises against it, and its default {@code MATCHING_RESOURCES} scope would have to be repeated on every class to
  * avoid restarts.
  * <p>
- * The database name starts with the init argument {@code database-prefix} (default {@code tp_test}):
- * {@code @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database-prefix",
- * value = "registry"))}.
- * <p>
- * A test reaches the broker through a field annotated with {@link InjectKafkaBroker}, its address through the
- * {@code kafka.bootstrap.servers} config property.
+ * Init arguments: {@code kafka-principal} (required) is the user name of the {@link BrokerPrincipal} the application
+ * logs in as, e.g. {@code token-registry}: the broker then lets the application do exactly what that service may;
+ * {@code database-prefix} (default {@code tp_test}) starts the database name:
+ * <pre>{@code
+ * @QuarkusTestResource(value = PlatformTestResource.class, initArgs = {
+ *         @ResourceArg(name = PlatformTestResource.KAFKA_PRINCIPAL, value = "token-registry"),
+ *         @ResourceArg(name = PlatformTestResource.DATABASE_PREFIX, value = "tp_registry")})
+ * }</pre>
+ * The application gets {@code kafka.bootstrap.servers}, {@code kafka.security.protocol}, {@code kafka.sasl.mechanism}
+ * and {@code kafka.sasl.jaas.config}. A test reaches the broker through a field annotated with
+ * {@link InjectKafkaBroker} (or {@link #broker()}), and logs in as whichever principal it plays with
+ * {@link KafkaBroker#login(BrokerPrincipal)}.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
     /** Init argument: the start of the database name. */
     public static final String DATABASE_PREFIX = "database-prefix";
+    /** Init argument: user name of the principal the application logs in to the broker as. */
+    public static final String KAFKA_PRINCIPAL = "kafka-principal";
 
     /** The broker of the resource started last, for code that has no test-class field to inject into. */
     private static volatile KafkaBroker current;
 
     private String databasePrefix = "tp_test";
+    private BrokerPrincipal principal;
     private PostgresDatabase database;
     private KafkaBroker broker;
 
@@ -54,6 +67,11 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void init(Map<String, String> initArgs) {
         databasePrefix = initArgs.getOrDefault(DATABASE_PREFIX, databasePrefix);
+        String username = initArgs.get(KAFKA_PRINCIPAL);
+        principal = Arrays.stream(BrokerPrincipal.values()).filter(p -> p.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("init argument " + KAFKA_PRINCIPAL + " must name the "
+                        + "service's broker principal, one of " + Arrays.stream(BrokerPrincipal.values())
+                        .map(BrokerPrincipal::username).toList() + "; got " + username));
     }
 
     @Override
@@ -69,8 +87,12 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
             stop();
             throw e;
         }
+        BrokerLogin login = broker.login(principal);
         return Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.security.protocol", BrokerLogin.SECURITY_PROTOCOL,
+                "kafka.sasl.mechanism", BrokerLogin.SASL_MECHANISM,
+                "kafka.sasl.jaas.config", login.jaasConfig(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),

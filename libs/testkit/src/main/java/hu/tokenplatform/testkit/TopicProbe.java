@@ -1,5 +1,6 @@
 package hu.tokenplatform.testkit;
 
+import hu.tokenplatform.kafkasetup.BrokerLogin;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +9,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,19 +18,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * Reads topics in the background so that a test can wait for the events a service publishes, and sends records
- * as another service would.
+ * as another service would, logged in to the broker as a principal ({@link KafkaBroker#login}): the broker lets it
+ * do what that principal may, no more. Tests read as the observer and write as the topic's owner they play.
  * <p>
- * Every probe consumes with its own consumer group from the earliest offset, so it sees everything on its topics,
- * also what was published before it subscribed: match on something unique to the test (a key, an id).
+ * Every probe reads all partitions of its topics from the beginning, without a consumer group (so it needs no
+ * group ACL and disturbs no service's group), and sees everything on its topics, also what was published before it
+ * subscribed: match on something unique to the test (a key, an id).
  */
 public final class TopicProbe implements AutoCloseable {
 
@@ -51,18 +56,37 @@ public final class TopicProbe implements AutoCloseable {
         this.poller.setDaemon(true);
     }
 
-    /** Starts consuming {@code topics} (created on the broker if missing) from their beginning. */
-    public static TopicProbe subscribe(String bootstrapServers, String... topics) {
+    /**
+     * Starts reading {@code topics} from their beginning as {@code login}.
+     *
+     * @throws org.apache.kafka.common.errors.TopicAuthorizationException if the principal may not read one of them
+     * @throws IllegalArgumentException                                     if a topic does not exist
+     */
+    public static TopicProbe subscribe(BrokerLogin login, String... topics) {
         if (topics.length == 0) {
             throw new IllegalArgumentException("no topic to subscribe to");
         }
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "testkit-probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Nothing reads the group's offsets again; committing would only add traffic.
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> properties = new HashMap<>(login.clientProperties());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // No group: nothing reads offsets again, and the principal needs no group of its own to watch a topic.
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic);
+                if (infos == null || infos.isEmpty()) {
+                    throw new IllegalArgumentException("no topic " + topic + " on " + login.bootstrapServers());
+                }
+                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        } catch (RuntimeException e) {
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            throw e;
+        }
         TopicProbe probe = new TopicProbe(consumer, List.of(topics));
         probe.poller.start();
         return probe;
@@ -134,32 +158,30 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
-    /** Sends one record and waits for all in-sync replicas to have it. */
-    public static void send(String bootstrapServers, String topic, String key, String value) {
-        send(bootstrapServers, topic, key, value, Map.of());
+    /** Sends one record as {@code login} and waits for all in-sync replicas to have it. */
+    public static void send(BrokerLogin login, String topic, String key, String value) {
+        send(login, topic, key, value, Map.of());
     }
 
     /**
-     * Sends one record with headers (UTF-8 values) and waits for all in-sync replicas to have it.
+     * Sends one record with headers (UTF-8 values) as {@code login} and waits for all in-sync replicas to have it.
      *
-     * @throws IllegalStateException if the broker does not take it
+     * @throws IllegalStateException if the broker does not take it; its cause is Kafka's exception, e.g. a
+     *                               {@link org.apache.kafka.common.errors.TopicAuthorizationException}
      */
-    public static void send(String bootstrapServers, String topic, String key, String value,
-                            Map<String, String> headers) {
+    public static void send(BrokerLogin login, String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                // Fail a test within seconds rather than after the one-minute client defaults.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> properties = new HashMap<>(login.clientProperties());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Fail a test within seconds rather than after the one-minute client defaults.
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             producer.send(record).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot send to " + topic + " on " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot send to " + topic + " as " + login + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + topic, e);
@@ -168,7 +190,6 @@ public final class TopicProbe implements AutoCloseable {
 
     private void poll() {
         try {
-            consumer.subscribe(topics);
             while (!closed) {
                 ConsumerRecords<String, String> batch = consumer.poll(POLL_TIMEOUT);
                 if (!batch.isEmpty()) {

@@ -66,9 +66,10 @@ class KafkaBrokerTest {
     @Test
     void aSentRecordReachesTheProbeWithItsHeaders() {
         String topic = "testkit.round-trip";
+        broker.createTopics(topic);
         String key = UUID.randomUUID().toString();
-        try (TopicProbe probe = TopicProbe.subscribe(broker.bootstrapServers(), topic)) {
-            TopicProbe.send(broker.bootstrapServers(), topic, key, "{\"hello\":1}", Map.of("ce_type", "token.issued"));
+        try (TopicProbe probe = TopicProbe.subscribe(broker.adminLogin(), topic)) {
+            TopicProbe.send(broker.adminLogin(), topic, key, "{\"hello\":1}", Map.of("ce_type", "token.issued"));
 
             ConsumerRecord<String, String> record = probe.await(r -> key.equals(r.key()), WAIT);
             assertEquals(topic, record.topic());
@@ -82,9 +83,10 @@ class KafkaBrokerTest {
     @Test
     void aProbeThatWaitsInVainSaysWhatItSaw() {
         String topic = "testkit.in-vain";
+        broker.createTopics(topic);
         String longValue = "v".repeat(300);
-        TopicProbe.send(broker.bootstrapServers(), topic, "seen-key", longValue);
-        try (TopicProbe probe = TopicProbe.subscribe(broker.bootstrapServers(), topic)) {
+        TopicProbe.send(broker.adminLogin(), topic, "seen-key", longValue);
+        try (TopicProbe probe = TopicProbe.subscribe(broker.adminLogin(), topic)) {
             probe.await(r -> "seen-key".equals(r.key()), WAIT);
 
             AssertionError none = assertThrows(AssertionError.class,
@@ -103,17 +105,15 @@ class KafkaBrokerTest {
     @Test
     void dataSurvivesAnOutageAndTheAddressStaysTheSame() throws Exception {
         String topic = "testkit.outage";
+        broker.createTopics(topic);
         String address = broker.bootstrapServers();
-        TopicProbe.send(address, topic, "before-outage", "kept");
+        TopicProbe.send(broker.adminLogin(), topic, "before-outage", "kept");
 
         long stopping = System.nanoTime();
         broker.stop();
         System.out.printf("testkit: Kafka broker stopped in %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
         assertFalse(broker.isRunning());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, address,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = producer(broker.adminLogin().clientProperties(), 2_000)) {
             ExecutionException failure = assertThrows(ExecutionException.class,
                     () -> producer.send(new ProducerRecord<>(topic, "during-outage", "lost")).get());
             assertInstanceOf(TimeoutException.class, failure.getCause());
@@ -125,8 +125,8 @@ class KafkaBrokerTest {
         assertTrue(broker.isRunning());
         assertEquals(address, broker.bootstrapServers());
 
-        TopicProbe.send(address, topic, "after-outage", "new");
-        try (TopicProbe probe = TopicProbe.subscribe(address, topic)) {
+        TopicProbe.send(broker.adminLogin(), topic, "after-outage", "new");
+        try (TopicProbe probe = TopicProbe.subscribe(broker.adminLogin(), topic)) {
             List<ConsumerRecord<String, String>> records = probe.awaitCount(r -> true, 2, WAIT);
             assertEquals(List.of("before-outage", "after-outage"), records.stream().map(ConsumerRecord::key).toList());
             assertEquals(List.of("kept", "new"), records.stream().map(ConsumerRecord::value).toList());
@@ -145,5 +145,11 @@ class KafkaBrokerTest {
         } finally {
             blocked.close();
         }
+    }
+
+    static KafkaProducer<String, String> producer(Map<String, Object> login, int maxBlockMs) {
+        Map<String, Object> properties = new java.util.HashMap<>(login);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs);
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 }

@@ -1,6 +1,9 @@
 package hu.tokenplatform.testkit;
 
+import hu.tokenplatform.events.BrokerPrincipal;
+import hu.tokenplatform.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The resource as a service's test module uses it: declared once, config overrides, broker injection. */
 @QuarkusTest
-@QuarkusTestResource(PlatformTestResource.class)
+@QuarkusTestResource(value = PlatformTestResource.class,
+        initArgs = @ResourceArg(name = PlatformTestResource.KAFKA_PRINCIPAL, value = "token-registry"))
 class PlatformTestResourceTest {
 
     @InjectKafkaBroker
@@ -34,6 +38,9 @@ class PlatformTestResourceTest {
         assertSame(broker, PlatformTestResource.broker());
         Config config = ConfigProvider.getConfig();
         assertEquals(broker.bootstrapServers(), config.getValue("kafka.bootstrap.servers", String.class));
+        assertEquals("SASL_PLAINTEXT", config.getValue("kafka.security.protocol", String.class));
+        assertEquals("SCRAM-SHA-512", config.getValue("kafka.sasl.mechanism", String.class));
+        assertEquals(broker.login(BrokerPrincipal.TOKEN_REGISTRY).jaasConfig(), config.getValue("kafka.sasl.jaas.config", String.class));
         assertEquals("false", config.getValue("quarkus.devservices.enabled", String.class));
 
         String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
@@ -47,8 +54,8 @@ class PlatformTestResourceTest {
         }
 
         String key = UUID.randomUUID().toString();
-        TopicProbe.send(broker.bootstrapServers(), "testkit.resource", key, "ok");
-        try (TopicProbe probe = TopicProbe.subscribe(broker.bootstrapServers(), "testkit.resource")) {
+        TopicProbe.send(broker.login(BrokerPrincipal.TOKEN_REGISTRY), Topics.REGISTRY_USERS, key, "ok");
+        try (TopicProbe probe = TopicProbe.subscribe(broker.login(BrokerPrincipal.OBSERVER), Topics.REGISTRY_USERS)) {
             assertEquals("ok", probe.await(r -> key.equals(r.key()), Duration.ofSeconds(30)).value());
         }
     }

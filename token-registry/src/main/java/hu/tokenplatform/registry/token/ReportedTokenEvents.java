@@ -9,11 +9,13 @@ import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * State changes other services report: an unlock code issued by the helpdesk locks the token, a successful
- * token login activates it. Each event is applied once, however often Kafka delivers it.
+ * token login activates it. Each event is applied once, however often Kafka delivers it, and only if it comes from
+ * the service that owns its topic (the inbox refuses the rest into {@code token-registry.dlq}).
  */
 @ApplicationScoped
 public class ReportedTokenEvents {
@@ -26,7 +28,7 @@ public class ReportedTokenEvents {
 
     @Incoming("unlock-events")
     @Blocking
-    public void onUnlockEvent(String record) {
+    public void onUnlockEvent(ConsumerRecord<String, String> record) {
         inbox.accept(record, event -> {
             if (event.knownType().orElse(null) == EventType.UNLOCK_CODE_ISSUED) {
                 UnlockCodeIssued issued = EventCodec.data(event, UnlockCodeIssued.class);
@@ -37,7 +39,7 @@ public class ReportedTokenEvents {
 
     @Incoming("login-events")
     @Blocking
-    public void onLoginEvent(String record) {
+    public void onLoginEvent(ConsumerRecord<String, String> record) {
         inbox.accept(record, event -> {
             if (event.knownType().orElse(null) == EventType.LOGIN_SUCCEEDED) {
                 LoginSucceeded login = EventCodec.data(event, LoginSucceeded.class);

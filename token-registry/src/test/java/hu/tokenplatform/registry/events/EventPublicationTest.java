@@ -1,17 +1,19 @@
 package hu.tokenplatform.registry.events;
 
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.events.data.CertificateIssued;
 import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.registry.Fixtures;
+import hu.tokenplatform.testkit.InjectKafkaBroker;
+import hu.tokenplatform.testkit.KafkaBroker;
 import hu.tokenplatform.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +36,14 @@ class EventPublicationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     TopicProbe probe;
 
     @BeforeEach
     void subscribe() {
-        probe = TopicProbe.subscribe(bootstrapServers, Topics.REGISTRY_TOKENS, Topics.REGISTRY_USERS);
+        probe = TopicProbe.subscribe(broker.login(BrokerPrincipal.OBSERVER), Topics.REGISTRY_TOKENS, Topics.REGISTRY_USERS);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package hu.tokenplatform.registry.events;
 
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.registry.Fixtures;
 import hu.tokenplatform.testkit.InjectKafkaBroker;
@@ -44,7 +45,7 @@ class KafkaOutageTest {
             broker.start();
         }
 
-        try (TopicProbe probe = TopicProbe.subscribe(broker.bootstrapServers(), Topics.REGISTRY_TOKENS, Topics.REGISTRY_USERS)) {
+        try (TopicProbe probe = TopicProbe.subscribe(broker.login(BrokerPrincipal.OBSERVER), Topics.REGISTRY_TOKENS, Topics.REGISTRY_USERS)) {
             probe.await(r -> csn.equals(r.key()) && r.value().contains("\"token.handed-over\""), WAIT);
             probe.await(r -> csn.equals(r.key()) && r.value().contains("\"certificate.issued\""), Duration.ofSeconds(30));
             probe.await(r -> customerId.equals(r.key()) && r.value().contains("\"user.password-login-disabled\""), Duration.ofSeconds(30));

@@ -1,17 +1,23 @@
 package hu.tokenplatform.registry.events;
 
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.events.data.LoginSucceeded;
 import hu.tokenplatform.events.data.UnlockCodeIssued;
+import hu.tokenplatform.kafkasetup.BrokerLogin;
 import hu.tokenplatform.registry.Fixtures;
 import hu.tokenplatform.servicekit.audit.AuditEntry;
+import hu.tokenplatform.servicekit.inbox.ProcessedEvent;
+import hu.tokenplatform.testkit.InjectKafkaBroker;
+import hu.tokenplatform.testkit.KafkaBroker;
+import hu.tokenplatform.testkit.RefusedEvents;
 import hu.tokenplatform.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +41,14 @@ class ReportedTokenEventsTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     TopicProbe probe;
 
     @BeforeEach
     void subscribe() {
-        probe = TopicProbe.subscribe(bootstrapServers, Topics.REGISTRY_TOKENS);
+        probe = TopicProbe.subscribe(broker.login(BrokerPrincipal.OBSERVER), Topics.REGISTRY_TOKENS);
     }
 
     @AfterEach
@@ -83,8 +89,8 @@ class ReportedTokenEventsTest {
 
         String unlock = EventCodec.write(codec("/unlock-service", handedOver.plusSeconds(2))
                 .create(new UnlockCodeIssued(holder[1], holder[0], handedOver.plusSeconds(2)), "helpdesk.toth"));
-        TopicProbe.send(bootstrapServers, Topics.UNLOCK_EVENTS, holder[1], unlock);
-        TopicProbe.send(bootstrapServers, Topics.UNLOCK_EVENTS, holder[1], unlock);
+        TopicProbe.send(unlockService(), Topics.UNLOCK_EVENTS, holder[1], unlock);
+        TopicProbe.send(unlockService(), Topics.UNLOCK_EVENTS, holder[1], unlock);
         awaitUnlockTopicConsumed();
 
         assertEquals(1, probe.records().stream()
@@ -126,13 +132,57 @@ class ReportedTokenEventsTest {
     @Test
     void junkOnATopicDoesNotStopTheConsumer() {
         String[] holder = Fixtures.userWithToken(false);
-        TopicProbe.send(bootstrapServers, Topics.AUTH_LOGINS, holder[0], "this is not an event");
-        TopicProbe.send(bootstrapServers, Topics.AUTH_LOGINS, holder[0], "{\"specversion\":\"1.0\",\"id\":\"x-" + holder[1]
+        TopicProbe.send(authService(), Topics.AUTH_LOGINS, holder[0], "this is not an event");
+        TopicProbe.send(authService(), Topics.AUTH_LOGINS, holder[0], "{\"specversion\":\"1.0\",\"id\":\"x-" + holder[1]
                 + "\",\"source\":\"/auth-service\",\"type\":\"login.succeeded\",\"time\":\"2026-01-01T00:00:00Z\",\"data\":{\"at\":\"never\"}}");
 
         publishLogin(holder, Instant.now());
 
         awaitState(holder[1], "ACTIVE");
+    }
+
+    /**
+     * Issue 10: only auth-service reports logins. A login.succeeded under another source, even written with
+     * auth-service's own broker credential (leaked, or a bug), activates nothing; it is counted and dead-lettered, and
+     * the genuine report after it still applies.
+     */
+    @Test
+    void loginReportedUnderAnotherSourceThanAuthServiceIsRefused() {
+        String[] holder = Fixtures.userWithToken(false);
+        double before = refused(Topics.AUTH_LOGINS, "source-not-topic-owner");
+        Instant at = Instant.now();
+        CloudEvent forged = codec("/unlock-service", at).create(new LoginSucceeded(holder[0], holder[1], "electra", "TOKEN", at), null);
+        TopicProbe.send(authService(), Topics.AUTH_LOGINS, holder[0], EventCodec.write(forged));
+
+        String[] marker = Fixtures.userWithToken(false);
+        publishLogin(marker, Instant.now());
+        awaitState(marker[1], "ACTIVE");
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ISSUED"));
+        assertEquals(0, ProcessedEvent.count("eventId", forged.id()), "a refused event does not use up its id");
+        await().atMost(WAIT).until(() -> refused(Topics.AUTH_LOGINS, "source-not-topic-owner") == before + 1);
+        ConsumerRecord<String, String> deadLetter = RefusedEvents.awaitDeadLetter(broker, BrokerPrincipal.TOKEN_REGISTRY, forged.id(), WAIT);
+        assertEquals(EventCodec.write(forged), deadLetter.value());
+        assertEquals("event on auth.logins refused: source-not-topic-owner", RefusedEvents.reason(deadLetter));
+
+        publishLogin(holder, Instant.now().plusSeconds(1));
+        awaitState(holder[1], "ACTIVE");
+    }
+
+    /** An unlock report is unlock-service's: an unlock.code-issued on auth.logins, whatever its source, locks nothing. */
+    @Test
+    void unlockReportedOnTheLoginTopicIsRefused() {
+        String[] holder = Fixtures.userWithToken(false);
+        publishLogin(holder, Instant.now());
+        awaitState(holder[1], "ACTIVE");
+        double before = refused(Topics.AUTH_LOGINS, "type-of-another-topic");
+        Instant at = Instant.now().plusSeconds(1);
+        CloudEvent forged = codec("/auth-service", at).create(new UnlockCodeIssued(holder[1], holder[0], at), "helpdesk.toth");
+        TopicProbe.send(authService(), Topics.AUTH_LOGINS, holder[0], EventCodec.write(forged));
+
+        await().atMost(WAIT).until(() -> refused(Topics.AUTH_LOGINS, "type-of-another-topic") == before + 1);
+        assertEquals("event on auth.logins refused: type-of-another-topic", RefusedEvents.reason(
+                RefusedEvents.awaitDeadLetter(broker, BrokerPrincipal.TOKEN_REGISTRY, forged.id(), WAIT)));
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ACTIVE"));
     }
 
     /**
@@ -149,12 +199,26 @@ class ReportedTokenEventsTest {
 
     private void publishLogin(String[] holder, Instant at) {
         CloudEvent event = codec("/auth-service", at).create(new LoginSucceeded(holder[0], holder[1], "electra", "TOKEN", at), null);
-        TopicProbe.send(bootstrapServers, Topics.AUTH_LOGINS, holder[0], EventCodec.write(event));
+        TopicProbe.send(authService(), Topics.AUTH_LOGINS, holder[0], EventCodec.write(event));
     }
 
     private void publishUnlock(String[] holder, Instant at) {
         CloudEvent event = codec("/unlock-service", at).create(new UnlockCodeIssued(holder[1], holder[0], at), "helpdesk.toth");
-        TopicProbe.send(bootstrapServers, Topics.UNLOCK_EVENTS, holder[1], EventCodec.write(event));
+        TopicProbe.send(unlockService(), Topics.UNLOCK_EVENTS, holder[1], EventCodec.write(event));
+    }
+
+    private static double refused(String topic, String reason) {
+        return RefusedEvents.count(given().get("/q/metrics").then().statusCode(200).extract().asString(), topic, reason);
+    }
+
+    /** Plays auth-service, the owner of auth.logins. */
+    private BrokerLogin authService() {
+        return broker.login(BrokerPrincipal.AUTH_SERVICE);
+    }
+
+    /** Plays unlock-service, the owner of unlock.events. */
+    private BrokerLogin unlockService() {
+        return broker.login(BrokerPrincipal.UNLOCK_SERVICE);
     }
 
     private static EventCodec codec(String source, Instant at) {

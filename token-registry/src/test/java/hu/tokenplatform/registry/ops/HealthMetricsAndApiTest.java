@@ -1,5 +1,7 @@
 package hu.tokenplatform.registry.ops;
 
+import hu.tokenplatform.testkit.InjectKafkaBroker;
+import hu.tokenplatform.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -9,9 +11,16 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class HealthMetricsAndApiTest {
+
+    /** A readiness probe gives up after a second or two: allowed a generous bound, still far below the old minute. */
+    static final Duration PROMPT = Duration.ofSeconds(5);
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     @Test
     void readinessCoversDatabaseAndKafka() {
@@ -27,7 +36,9 @@ class HealthMetricsAndApiTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("registry_tokens{state=\"IN_STOCK\"}"))
                 .body(containsString("registry_certificates{status=\"REVOKED\",usage=\"LOGIN\"}"))
-                .body(containsString("registry_outbox_backlog"));
+                .body(containsString("registry_outbox_backlog"))
+                .body(containsString("events_refused_total{reason=\"source-not-topic-owner\",topic=\"auth.logins\"}"))
+                .body(containsString("events_refused_total{reason=\"type-of-another-topic\",topic=\"unlock.events\"}"));
     }
 
     @Test
@@ -36,5 +47,31 @@ class HealthMetricsAndApiTest {
                 .body(containsString("/hand-overs"))
                 .body(containsString("/users/{customerId}/re-contracting"))
                 .body(containsString("/tokens/{csn}/revocation"));
+    }
+
+    /** Issue 10, section 4: while the broker is down readiness answered after 60 s; it must answer at once, DOWN. */
+    @Test
+    void readinessAnswersPromptlyAndSaysKafkaIsDownWhileTheBrokerIsDown() {
+        awaitReady();
+        broker.stop();
+        try {
+            for (int probe = 0; probe < 3; probe++) {
+                long started = System.nanoTime();
+                given().get("/q/health/ready").then().statusCode(503)
+                        .body("status", equalTo("DOWN"))
+                        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("DOWN"));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertTrue(took.compareTo(PROMPT) < 0, "readiness took " + took + " while Kafka was down");
+            }
+        } finally {
+            broker.start();
+        }
+        awaitReady();
+    }
+
+    private static void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP")));
     }
 }

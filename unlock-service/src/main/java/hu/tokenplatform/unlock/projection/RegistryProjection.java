@@ -12,13 +12,15 @@ import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps this service's copy of what the registry knows about customers and their tokens, which the unlock decides
- * on. Each event is applied once however often Kafka delivers it; a token's events arrive in order, as the
- * registry keys them by CSN. REVOKED never changes again.
+ * on. Only the registry's own events count (the inbox refuses the rest into {@code unlock-service.dlq}); each is
+ * applied once however often Kafka delivers it; a token's events arrive in order, as the registry keys them by CSN.
+ * REVOKED never changes again.
  */
 @ApplicationScoped
 public class RegistryProjection {
@@ -30,7 +32,7 @@ public class RegistryProjection {
 
     @Incoming("registry-users")
     @Blocking
-    public void onUserEvent(String record) {
+    public void onUserEvent(ConsumerRecord<String, String> record) {
         inbox.accept(record, event -> {
             // Companies and re-contracting are nothing the unlock decides on.
             if (event.knownType().orElse(null) == EventType.USER_REGISTERED) {
@@ -41,7 +43,7 @@ public class RegistryProjection {
 
     @Incoming("registry-tokens")
     @Blocking
-    public void onTokenEvent(String record) {
+    public void onTokenEvent(ConsumerRecord<String, String> record) {
         inbox.accept(record, event -> {
             EventType type = event.knownType().orElse(null);
             if (type == EventType.TOKEN_HANDED_OVER) {

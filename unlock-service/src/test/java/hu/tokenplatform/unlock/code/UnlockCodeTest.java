@@ -73,7 +73,7 @@ class UnlockCodeTest {
         Caller caller = Callers.withToken();
         String agent = Staff.newHelpdeskAgent();
         String verificationId = Callers.verified(caller);
-        try (TopicProbe probe = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.UNLOCK_EVENTS)) {
+        try (TopicProbe probe = TopicProbe.subscribe(Registry.observer(), Topics.UNLOCK_EVENTS)) {
             String code = Callers.requestCode(verificationId, caller.csn(), RANDOM).statusCode(200).extract().path("code");
 
             ConsumerRecord<String, String> issued = probe.await(
@@ -91,7 +91,7 @@ class UnlockCodeTest {
         Caller other = Callers.withToken();
         Staff.newHelpdeskAgent();
         String verificationId = Callers.verified(caller);
-        try (TopicProbe probe = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.UNLOCK_EVENTS)) {
+        try (TopicProbe probe = TopicProbe.subscribe(Registry.observer(), Topics.UNLOCK_EVENTS)) {
             Callers.requestCode(verificationId, other.csn(), RANDOM).statusCode(422)
                     .body("code", equalTo("csn-not-callers"))
                     .body(not(containsString(UnlockCodes.normalise(expectedCode(other.csn(), RANDOM)))));

@@ -109,7 +109,7 @@ class EPinTest {
     void settingAnEPinIsPublishedWithoutTheEPin() {
         String customerId = Registry.newCustomerId();
         Registry.registerUser(customerId);
-        try (TopicProbe probe = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.UNLOCK_EVENTS)) {
+        try (TopicProbe probe = TopicProbe.subscribe(Registry.observer(), Topics.UNLOCK_EVENTS)) {
             Callers.setEPin(customerId, "730519").statusCode(200);
             Callers.setEPin(customerId, "802731").statusCode(200);
 

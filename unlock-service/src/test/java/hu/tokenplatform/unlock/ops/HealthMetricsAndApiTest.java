@@ -4,6 +4,8 @@ import hu.tokenplatform.unlock.Callers;
 import hu.tokenplatform.unlock.Callers.Caller;
 import hu.tokenplatform.unlock.Registry;
 import hu.tokenplatform.unlock.Staff;
+import hu.tokenplatform.testkit.InjectKafkaBroker;
+import hu.tokenplatform.testkit.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,18 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @TestSecurity(user = "officer.kiss", roles = "branch-officer")
 class HealthMetricsAndApiTest {
+
+    /** A readiness probe gives up after a second or two: allowed a generous bound, still far below the old minute. */
+    static final Duration PROMPT = Duration.ofSeconds(5);
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
 
     @Test
     void readinessCoversDatabaseAndKafka() {
@@ -57,7 +66,9 @@ class HealthMetricsAndApiTest {
                 .body(containsString("unlock_caller_verifications_total{outcome=\"rate-limited\"}"))
                 .body(containsString("unlock_refusals_total{reason=\"token_revoked\"}"))
                 .body(containsString("unlock_refusals_total{reason=\"daily_limit\"}"))
-                .body(containsString("unlock_outbox_backlog"));
+                .body(containsString("unlock_outbox_backlog"))
+                .body(containsString("events_refused_total{reason=\"source-not-topic-owner\",topic=\"registry.users\"}"))
+                .body(containsString("events_refused_total{reason=\"type-of-another-topic\",topic=\"registry.tokens\"}"));
     }
 
     @Test
@@ -73,5 +84,31 @@ class HealthMetricsAndApiTest {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher value = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    }
+
+    /** Issue 10, section 4: while the broker is down readiness answered after 60 s; it must answer at once, DOWN. */
+    @Test
+    void readinessAnswersPromptlyAndSaysKafkaIsDownWhileTheBrokerIsDown() {
+        awaitReady();
+        broker.stop();
+        try {
+            for (int probe = 0; probe < 3; probe++) {
+                long started = System.nanoTime();
+                given().get("/q/health/ready").then().statusCode(503)
+                        .body("status", equalTo("DOWN"))
+                        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("DOWN"));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertTrue(took.compareTo(PROMPT) < 0, "readiness took " + took + " while Kafka was down");
+            }
+        } finally {
+            broker.start();
+        }
+        awaitReady();
+    }
+
+    private static void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("UP")));
     }
 }

@@ -196,7 +196,7 @@ class CallerVerificationTest {
         Caller caller = Callers.withToken();
         String unknown = Registry.newCustomerId();
         String agent = Staff.newHelpdeskAgent();
-        try (TopicProbe probe = TopicProbe.subscribe(Registry.bootstrapServers(), Topics.UNLOCK_EVENTS)) {
+        try (TopicProbe probe = TopicProbe.subscribe(Registry.observer(), Topics.UNLOCK_EVENTS)) {
             Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(422);
             Callers.verify(unknown, Callers.WRONG_E_PIN).statusCode(422);
             Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(422);

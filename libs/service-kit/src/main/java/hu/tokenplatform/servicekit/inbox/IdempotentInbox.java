@@ -1,38 +1,88 @@
 package hu.tokenplatform.servicekit.inbox;
 
+import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.EventOrigin;
 import hu.tokenplatform.events.MalformedEventException;
+import hu.tokenplatform.servicekit.outbox.EventsConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Applies each consumed event at most once: the event id is recorded in the same transaction as its effect,
- * so a redelivery after a crash or a rebalance changes nothing. Records that are not events of our catalogue
- * are logged (without their content) and skipped rather than blocking the partition.
+ * The way into a service for every consumed event. It believes an event only from its topic's owner
+ * ({@link EventOrigin}): anything else is counted, logged without its content and thrown out as a
+ * {@link RefusedEventException}, which the channel's {@code failure-strategy=dead-letter-queue} turns into a record
+ * in the service's dead-letter topic. The check comes before any database work, so a refused event neither touches
+ * a projection nor uses up the id of a genuine one.
+ * <p>
+ * Then it applies each event at most once: the event id is recorded in the same transaction as its effect, so a
+ * redelivery after a crash or a rebalance changes nothing. Records that are not events of our catalogue, and events
+ * whose payload does not match its schema, are logged (without their content) and skipped rather than blocking the
+ * partition.
  */
 @ApplicationScoped
 public class IdempotentInbox {
+
+    /** Counter of refused events, tagged {@code topic} and {@code reason}: {@code events_refused_total} in Prometheus. */
+    public static final String REFUSED_METRIC = "events.refused";
 
     private static final Logger LOG = Logger.getLogger(IdempotentInbox.class);
 
     @Inject
     Clock clock;
 
-    @Transactional
-    public void accept(String record, Consumer<CloudEvent> handler) {
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    EventsConfig config;
+
+    /** Every topic this service reads starts at zero refusals, so that the first one shows as an increase. */
+    void registerRefusalCounters(@Observes StartupEvent start) {
+        BrokerPrincipal.bySource(config.source()).ifPresent(service -> {
+            for (String topic : service.reads()) {
+                for (EventOrigin.Refusal refusal : EventOrigin.Refusal.values()) {
+                    refusals(topic, refusal);
+                }
+            }
+        });
+    }
+
+    /**
+     * Applies the event in {@code record} once, through {@code handler}, in a transaction that also records its id.
+     *
+     * @throws RefusedEventException if the event is not its topic owner's; nothing is applied or recorded
+     */
+    public void accept(ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
         CloudEvent event;
         try {
-            event = EventCodec.read(record);
+            event = EventCodec.read(record.value());
         } catch (MalformedEventException e) {
-            LOG.warnf("Skipping a record that is not a readable event: %s", e.getMessage());
+            LOG.warnf("Skipping record %s that is not a readable event: %s", position(record), e.getMessage());
             return;
         }
+        Optional<EventOrigin.Refusal> refusal = EventOrigin.check(record.topic(), event);
+        if (refusal.isPresent()) {
+            refusals(record.topic(), refusal.get()).increment();
+            LOG.warnf("Refusing record %s: %s; it goes to the dead-letter topic", position(record), refusal.get().code());
+            throw new RefusedEventException(record.topic(), refusal.get());
+        }
+        QuarkusTransaction.joiningExisting().run(() -> apply(event, handler));
+    }
+
+    private void apply(CloudEvent event, Consumer<CloudEvent> handler) {
         if (ProcessedEvent.findById(event.id()) != null) {
             LOG.debugf("Event %s already processed; ignored", event.id());
             return;
@@ -47,5 +97,17 @@ public class IdempotentInbox {
         } catch (MalformedEventException e) {
             LOG.warnf("Skipping event %s of type %s: %s", event.id(), event.type(), e.getMessage());
         }
+    }
+
+    private Counter refusals(String topic, EventOrigin.Refusal refusal) {
+        return Counter.builder(REFUSED_METRIC)
+                .description("Consumed events refused because they are not from their topic's owner")
+                .tag("topic", topic)
+                .tag("reason", refusal.code())
+                .register(registry);
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

@@ -14,6 +14,8 @@ public interface EventsConfig {
 
     Outbox outbox();
 
+    Health health();
+
     interface Outbox {
         /** How often the relay looks for unpublished events. */
         @WithDefault("1s")
@@ -25,5 +27,11 @@ public interface EventsConfig {
         /** How long one send to Kafka may take before the relay gives up and retries later. */
         @WithDefault("PT10S")
         Duration sendTimeout();
+    }
+
+    interface Health {
+        /** How long the readiness check waits for the broker before it reports Kafka DOWN. */
+        @WithDefault("1s")
+        Duration timeout();
     }
 }
