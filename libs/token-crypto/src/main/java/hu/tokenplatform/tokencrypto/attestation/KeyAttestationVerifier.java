@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,9 @@ public final class KeyAttestationVerifier {
      * @throws KeyAttestationException if the statement does not prove that this token generated this key
      */
     public VerifiedKeyAttestation verify(KeyAttestationStatement statement, String csn, KeyPurpose purpose, PublicKey key) {
+        Objects.requireNonNull(csn, "csn");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(key, "key");
         requireWellFormed(statement);
         X509Certificate device = deviceCertificate(statement.deviceCertificate());
         requireIssuedByAFactoryCa(device);
