@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs token-registry locally in Quarkus dev mode: a local KRaft broker (logged in to as token-registry, with the
 # broker's passwords in the owner-only var/secrets.env), the token_registry database on the local PostgreSQL, and a
-# CA generated on first start under var/. Ctrl-C stops the registry and the broker; a second start reuses the data.
+# CA and a token-factory CA generated on first start under var/. Ctrl-C stops the registry and the broker; a second
+# start reuses the data.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export TOKEN_PLATFORM_VAR=${TOKEN_PLATFORM_VAR:-$root/var}
@@ -35,4 +36,16 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:${KAFKA_PORT:-9092} KAFKA_USERNAME=toke
 export KAFKA_PASSWORD=$KAFKA_TOKEN_REGISTRY_PASSWORD
 export REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/token_registry"
 export REGISTRY_CA_KEYSTORE="$TOKEN_PLATFORM_VAR/token-registry/ca.p12"
+# The token-factory CA the registry pins, in the same place as run-platform.sh's (created once, its password in
+# the owner-only secrets.env), so that tokens from either one's factory can be handed over here.
+factory_ca="$TOKEN_PLATFORM_VAR/token-factory/factory-ca.p12"
+export REGISTRY_FACTORY_CA_CERTIFICATES="$TOKEN_PLATFORM_VAR/token-factory/factory-ca.pem"
+if [ ! -f "$factory_ca" ]; then
+  (umask 077; mkdir -p "$TOKEN_PLATFORM_VAR/token-factory"; touch "$TOKEN_PLATFORM_VAR/secrets.env"
+   grep -q '^TOKEN_FACTORY_CA_PASSWORD=' "$TOKEN_PLATFORM_VAR/secrets.env" \
+     || echo "TOKEN_FACTORY_CA_PASSWORD=$(openssl rand -hex 24)" >> "$TOKEN_PLATFORM_VAR/secrets.env")
+  TOKEN_FACTORY_CA_PASSWORD=$(sed -n 's/^TOKEN_FACTORY_CA_PASSWORD=//p' "$TOKEN_PLATFORM_VAR/secrets.env") \
+    java -jar "$(ls token-manager/target/token-manager-*.jar | head -1)" --lang en factory-ca \
+    --keystore "$factory_ca" --certificate-out "$REGISTRY_FACTORY_CA_CERTIFICATES"
+fi
 ./mvnw -B -pl token-registry quarkus:dev -Dquarkus.console.enabled=false

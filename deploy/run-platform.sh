@@ -103,6 +103,7 @@ for staff in KEYCLOAK_ADMIN OFFICER HELPDESK OPS AUDITOR; do ensure_secret "${st
 ensure_secret REGISTRY_CA_KEYSTORE_PASSWORD "$(openssl rand -hex 24)"
 ensure_secret REGISTRY_DOCUMENT_HASH_KEY "$(openssl rand -hex 32)"
 ensure_secret UNLOCK_MASTER_KEYSTORE_PASSWORD "$(openssl rand -hex 24)"
+ensure_secret TOKEN_FACTORY_CA_PASSWORD "$(openssl rand -hex 24)"
 ensure_secret UNLOCK_E_PIN_PEPPER "$(openssl rand -hex 32)"
 ensure_secret AUTH_KEY_ENCRYPTION_KEY "$(openssl rand -base64 32)"
 ensure_secret ELECTRA_CLIENT_SECRET "$(openssl rand -hex 24)"
@@ -122,6 +123,18 @@ if [ ! -f "$tls/agent-tls.crt" ]; then
   openssl x509 -req -in "$tls/agent-tls.csr" -CA "$tls/tls-ca.pem" -CAkey "$tls/tls-ca.key" -CAcreateserial \
     -days 825 -extfile "$tls/agent-tls.ext" -out "$tls/agent-tls.crt" 2>/dev/null
 fi
+
+# The token-factory CA, created once: its keystore (and password) for the token factory only, its certificate
+# for the registry, which certifies a token's keys only with the token's attestation chained to it.
+factory_ca=$var/token-factory/factory-ca.p12
+factory_ca_certificate=$var/token-factory/factory-ca.pem
+if [ ! -f "$factory_ca" ]; then
+  mkdir -p "$var/token-factory"
+  TOKEN_FACTORY_CA_PASSWORD=$TOKEN_FACTORY_CA_PASSWORD java -jar "$token_manager_jar" --lang en factory-ca \
+    --keystore "$factory_ca" --certificate-out "$factory_ca_certificate" >>"$var/logs/token-factory.log" 2>&1 \
+    || { tail -5 "$var/logs/token-factory.log" >&2; fail "the token-factory CA could not be created"; }
+fi
+[ -f "$factory_ca_certificate" ] || fail "$factory_ca_certificate is missing; move $factory_ca away to create a new token-factory CA"
 
 # --- processes ---------------------------------------------------------------------------------------------
 pids=()
@@ -174,6 +187,7 @@ REGISTRY_DOCUMENT_HASH_KEY=$REGISTRY_DOCUMENT_HASH_KEY \
 REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
 REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
 REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" REGISTRY_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
+REGISTRY_FACTORY_CA_CERTIFICATES="$factory_ca_certificate" \
   start_service token-registry "$registry_jar" "$registry_port"
 # auth-service trusts the issuing CA only: the first certificate of the registry's chain.
 curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
@@ -205,6 +219,7 @@ export DEMO_VAR=$var/demo REGISTRY_URL=http://127.0.0.1:$registry_port UNLOCK_UR
   AUTH_URL=http://127.0.0.1:$auth_port AUTH_AGENT_URL=https://127.0.0.1:$agent_port TOKEN_MANAGER_JAR=$token_manager_jar \
   TOKEN_MANAGER_PORT=$token_manager_port BANK_TLS_CA="$tls/tls-ca.pem" DEMO_RP_PORT=$rp_port
 UNLOCK_MASTER_KEYSTORE=$unlock_master_keystore UNLOCK_MASTER_KEYSTORE_PASSWORD=$UNLOCK_MASTER_KEYSTORE_PASSWORD \
+TOKEN_FACTORY_CA=$factory_ca TOKEN_FACTORY_CA_PASSWORD=$TOKEN_FACTORY_CA_PASSWORD \
 OFFICER_PASSWORD=$OFFICER_PASSWORD OPS_PASSWORD=$OPS_PASSWORD SECRETS_FILE="$var/secrets.env" \
   java -jar "$demo_jar" setup >>"$var/logs/demo-setup.log" 2>&1 || { tail -30 "$var/logs/demo-setup.log" >&2; fail "the demo setup failed"; }
 ELECTRA_CLIENT_SECRET=$ELECTRA_CLIENT_SECRET EPOSTA_CLIENT_SECRET=$EPOSTA_CLIENT_SECRET \

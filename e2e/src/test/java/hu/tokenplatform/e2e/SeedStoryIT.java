@@ -182,7 +182,8 @@ class SeedStoryIT {
                 () -> registryAs("helpdesk").post("/users", Map.of()));
         assertEquals(403, helpdeskIsNotAnOfficer.status(), "the registry checks the Keycloak role");
 
-        anna.tokenManager.run("", "factory", "--csn", ANNA_CSN, "--master-keystore", masterKeystore()).requireSuccess("factory");
+        anna.tokenManager.run("", "factory", "--csn", ANNA_CSN, "--master-keystore", masterKeystore(),
+                "--attestation-ca", factoryCa()).requireSuccess("factory");
         ApiException noIdentification = assertThrows(ApiException.class, () -> registry.post("/hand-overs",
                 Map.of("customerId", ANNA, "csn", ANNA_CSN, "branch", "BUDAPEST-01", "loginCsr", "x")));
         assertEquals(400, noIdentification.status(), "no hand-over without personal identification");
@@ -369,7 +370,8 @@ class SeedStoryIT {
         assertTrue(tampered.status() >= 400 && tampered.status() < 500, "a changed document does not verify: " + tampered.getMessage());
 
         UsersComputer belasComputer = new UsersComputer(platform, work.resolve("bela"), platform.secrets().get("UNLOCK_MASTER_KEYSTORE_PASSWORD"));
-        belasComputer.tokenManager.run("", "factory", "--csn", BELA_CSN, "--master-keystore", masterKeystore()).requireSuccess("factory");
+        belasComputer.tokenManager.run("", "factory", "--csn", BELA_CSN, "--master-keystore", masterKeystore(),
+                "--attestation-ca", factoryCa()).requireSuccess("factory");
         Branch branch = new Branch(registryAs("officer"));
         ApiException noRight = assertThrows(ApiException.class,
                 () -> branch.handOver(belasComputer.tokenManager, BELA, BELA_CSN, true, "CD654321", work));
@@ -443,6 +445,11 @@ class SeedStoryIT {
 
     private static String masterKeystore() {
         return platform.var.resolve("unlock-service/master-unlock-key.p12").toString();
+    }
+
+    /** The token-factory CA run-platform.sh created; the registry pins its certificate. */
+    private static String factoryCa() {
+        return platform.var.resolve("token-factory/factory-ca.p12").toString();
     }
 
     private static Path writeDocument(String name, String content) {

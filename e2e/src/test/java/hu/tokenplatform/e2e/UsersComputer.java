@@ -49,7 +49,8 @@ final class UsersComputer implements AutoCloseable {
         tokenManager = new TokenManagerProgram(jar, home.resolve("token"))
                 .with("TOKEN_MANAGER_CONFIG", home.resolve("agent.properties").toString())
                 .with("HOME", home.toString())
-                .with("TOKEN_FACTORY_KEYSTORE_PASSWORD", keystorePassword);
+                .with("TOKEN_FACTORY_KEYSTORE_PASSWORD", keystorePassword)
+                .with("TOKEN_FACTORY_CA_PASSWORD", platform.secrets().get("TOKEN_FACTORY_CA_PASSWORD"));
     }
 
     /** Starts Token Manager's agent, PIN prompts on its terminal. */

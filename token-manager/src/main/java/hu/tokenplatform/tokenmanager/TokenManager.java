@@ -5,6 +5,7 @@ import hu.tokenplatform.tokenmanager.cli.Messages;
 import hu.tokenplatform.tokenmanager.cli.Terminal;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.config.InvalidAgentConfigException;
+import hu.tokenplatform.tokenmanager.device.NoAttestationKeyException;
 import hu.tokenplatform.tokenmanager.device.PinPolicyException;
 import hu.tokenplatform.tokenmanager.device.TokenAbsentException;
 import hu.tokenplatform.tokenmanager.device.TokenDeviceException;
@@ -14,6 +15,7 @@ import hu.tokenplatform.tokenmanager.device.TokenPort;
 import hu.tokenplatform.tokenmanager.device.TokenStateException;
 import hu.tokenplatform.tokenmanager.device.WrongPinException;
 import hu.tokenplatform.tokenmanager.enrolment.EnrolCommand;
+import hu.tokenplatform.tokenmanager.enrolment.FactoryCaCommand;
 import hu.tokenplatform.tokenmanager.enrolment.FactoryCommand;
 import hu.tokenplatform.tokenmanager.install.InstallCommand;
 import hu.tokenplatform.tokenmanager.localapi.ServeCommand;
@@ -51,7 +53,7 @@ import java.util.Map;
         versionProvider = TokenManager.Version.class, usageHelpAutoWidth = true,
         subcommands = {StatusCommand.class, SetPinCommand.class, ChangePinCommand.class, UnlockCommand.class,
                 SignCommand.class, LoginCommand.class, ServeCommand.class, InstallCommand.class, EnrolCommand.class,
-                FactoryCommand.class, CommandLine.HelpCommand.class})
+                FactoryCommand.class, FactoryCaCommand.class, CommandLine.HelpCommand.class})
 public final class TokenManager implements Runnable {
 
     /** Machine-wide agent configuration, written by {@code install}. */
@@ -158,6 +160,10 @@ public final class TokenManager implements Runnable {
         }
         if (e instanceof Terminal.InputTooLongException) {
             terminal.complain("error.input-too-long");
+            return ExitCodes.REFUSED;
+        }
+        if (e instanceof NoAttestationKeyException) {
+            terminal.complain("error.no-attestation-key");
             return ExitCodes.REFUSED;
         }
         if (e instanceof TokenDeviceException device) {

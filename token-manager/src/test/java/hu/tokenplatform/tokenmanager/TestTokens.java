@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager;
 
+import hu.tokenplatform.tokencrypto.attestation.TokenFactoryCa;
 import hu.tokenplatform.tokenmanager.device.DeviceStatus;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
 import hu.tokenplatform.tokenmanager.device.TokenDevice;
@@ -10,6 +11,7 @@ import hu.tokenplatform.tokenmanager.device.VirtualToken;
 import hu.tokenplatform.tokenmanager.device.WrongPinException;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +25,8 @@ public final class TestTokens {
     public static final String WRONG_PIN = "Wr0ng!pin";
     /** Few PBKDF2 rounds: tests check behaviour, not hashing cost. */
     public static final int TEST_PIN_ITERATIONS = 1_000;
+    /** The token-factory CA that certifies the test tokens' device attestation keys. */
+    public static final TokenFactoryCa FACTORY_CA = TokenFactoryCa.create("Test Bank", Clock.systemUTC());
 
     static {
         for (int i = 0; i < MASTER_UNLOCK_KEY.length; i++) {
@@ -34,7 +38,7 @@ public final class TestTokens {
     }
 
     public static VirtualToken factoryNew(Path dir) {
-        TokenFactory.provision(dir, CSN, MASTER_UNLOCK_KEY, TEST_PIN_ITERATIONS);
+        TokenFactory.provision(dir, CSN, MASTER_UNLOCK_KEY, TEST_PIN_ITERATIONS, FACTORY_CA);
         return VirtualToken.open(dir);
     }
 
@@ -42,8 +46,8 @@ public final class TestTokens {
     public static VirtualToken personalised(Path dir, TestPki pki) {
         VirtualToken token = factoryNew(dir);
         TokenEnrolment branch = token.personalise();
-        branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, CSN)));
-        branch.writeCertificate(KeySlot.SIGNING, pki.certifySigning(branch.generateKeyPair(KeySlot.SIGNING, CSN)));
+        branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, CSN).csrPem()));
+        branch.writeCertificate(KeySlot.SIGNING, pki.certifySigning(branch.generateKeyPair(KeySlot.SIGNING, CSN).csrPem()));
         return token;
     }
 

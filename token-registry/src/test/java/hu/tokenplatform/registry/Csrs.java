@@ -1,13 +1,17 @@
 package hu.tokenplatform.registry;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -49,6 +53,16 @@ public final class Csrs {
     public static String csr(KeyPair keyPair) {
         String algorithm = keyPair.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
         return csr(keyPair.getPublic(), keyPair, algorithm);
+    }
+
+    /** The public key a CSR carries (Bouncy Castle reads compressed EC points too). */
+    public static PublicKey publicKey(String csrPem) {
+        try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
+            return new JcaPKCS10CertificationRequest((PKCS10CertificationRequest) parser.readObject())
+                    .setProvider(new BouncyCastleProvider()).getPublicKey();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A CSR that names {@code publicKey} but is signed with another key: no proof of possession. */

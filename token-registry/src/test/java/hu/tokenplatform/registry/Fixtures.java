@@ -1,5 +1,6 @@
 package hu.tokenplatform.registry;
 
+import hu.tokenplatform.tokencrypto.attestation.KeyPurpose;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -63,12 +64,20 @@ public final class Fixtures {
         return Map.of("documentType", "ID_CARD", "documentNumber", "123456AB");
     }
 
+    /** A hand-over with a fresh login key (and {@code signingCsr} if given), each attested by the token {@code csn}. */
     public static Map<String, Object> handOverRequest(String customerId, String csn, String signingCsr) {
+        return handOverRequest(customerId, csn, Csrs.ecP256(), signingCsr);
+    }
+
+    /** A hand-over of these CSRs, each with the attestation of the token {@code csn}, as Token Manager writes them. */
+    public static Map<String, Object> handOverRequest(String customerId, String csn, String loginCsr, String signingCsr) {
         var request = new java.util.HashMap<String, Object>(Map.of(
                 "customerId", customerId, "csn", csn, "identification", identification(),
-                "branch", "BUD-01", "loginCsr", Csrs.ecP256()));
+                "branch", "BUD-01", "loginCsr", loginCsr,
+                "loginAttestation", TestTokenFactory.device(csn).attest(KeyPurpose.LOGIN, loginCsr)));
         if (signingCsr != null) {
             request.put("signingCsr", signingCsr);
+            request.put("signingAttestation", TestTokenFactory.device(csn).attest(KeyPurpose.SIGNING, signingCsr));
         }
         return request;
     }

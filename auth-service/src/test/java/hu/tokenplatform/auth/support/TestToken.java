@@ -1,5 +1,6 @@
 package hu.tokenplatform.auth.support;
 
+import hu.tokenplatform.tokencrypto.attestation.TokenFactoryCa;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
 import hu.tokenplatform.tokenmanager.device.TokenEnrolment;
 import hu.tokenplatform.tokenmanager.device.TokenFactory;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,8 @@ public record TestToken(String customerId, String csn, Path directory, X509Certi
 
     public static final String PIN = "Tok3n!pw";
     private static final byte[] MASTER_UNLOCK_KEY = new byte[32];
+    /** The token factory's CA: each test token gets a device attestation key, as every token from the factory does. */
+    private static final TokenFactoryCa FACTORY_CA = TokenFactoryCa.create("Test Bank", Clock.systemUTC());
     private static final int TEST_PIN_ITERATIONS = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger NEXT_CUSTOMER = new AtomicInteger(10_000_000 + RANDOM.nextInt(80_000_000));
@@ -48,14 +52,14 @@ public record TestToken(String customerId, String csn, Path directory, X509Certi
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TokenFactory.provision(dir, csn, MASTER_UNLOCK_KEY, TEST_PIN_ITERATIONS);
+        TokenFactory.provision(dir, csn, MASTER_UNLOCK_KEY, TEST_PIN_ITERATIONS, FACTORY_CA);
         try (VirtualToken token = VirtualToken.open(dir)) {
             TokenEnrolment branch = token.personalise();
-            X509Certificate login = TestBank.ca().login(branch.generateKeyPair(KeySlot.LOGIN, csn), customerId, csn);
+            X509Certificate login = TestBank.ca().login(branch.generateKeyPair(KeySlot.LOGIN, csn).csrPem(), customerId, csn);
             branch.writeCertificate(KeySlot.LOGIN, login);
             X509Certificate signingCertificate = null;
             if (signing) {
-                signingCertificate = TestBank.ca().signing(branch.generateKeyPair(KeySlot.SIGNING, csn), customerId, csn);
+                signingCertificate = TestBank.ca().signing(branch.generateKeyPair(KeySlot.SIGNING, csn).csrPem(), customerId, csn);
                 branch.writeCertificate(KeySlot.SIGNING, signingCertificate);
             }
             token.setInitialPin(PIN.toCharArray());

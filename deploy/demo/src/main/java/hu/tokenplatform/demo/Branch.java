@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * What a branch officer does in the registry for a new Electra / e-posta customer: company, user, token stock,
- * and the hand-over after personal identification, with the keys generated on the token at the counter and the
- * issued certificates written back to it.
+ * and the hand-over after personal identification, with the keys generated on the token at the counter (sent with
+ * the token's attestation that it generated them) and the issued certificates written back to it.
  */
 public final class Branch {
 
@@ -39,7 +39,8 @@ public final class Branch {
 
     /**
      * The hand-over: generates the login key (and the signing key with a signing right) on the token, sends the
-     * requests with the identification to the registry, and writes the issued certificates to the token.
+     * requests and the token's attestations with the identification to the registry, and writes the issued
+     * certificates to the token.
      *
      * @return the registry's answer (token state, certificates, CA chain)
      */
@@ -58,8 +59,10 @@ public final class Branch {
             handOver.put("identification", Map.of("documentType", "ID_CARD", "documentNumber", identityDocumentNumber));
             handOver.put("branch", "BUDAPEST-01");
             handOver.put("loginCsr", Files.readString(requests.resolve("login-csr.pem")));
+            handOver.put("loginAttestation", StaffApi.JSON.readTree(requests.resolve("login-attestation.json").toFile()));
             if (signingRight) {
                 handOver.put("signingCsr", Files.readString(requests.resolve("signing-csr.pem")));
+                handOver.put("signingAttestation", StaffApi.JSON.readTree(requests.resolve("signing-attestation.json").toFile()));
             }
             JsonNode result = registry.post("/hand-overs", handOver);
             Path login = null;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Gives the local platform a demo user with a token, the way the bank would: the token factory makes a virtual
- * token from the master unlock key, a branch officer (signed in to Keycloak) registers the company and the user
+ * token from the master unlock key and the token-factory CA, a branch officer (signed in to Keycloak) registers the company and the user
  * and hands the token over, and sets the user's e-PIN for the helpdesk. Runs once; later starts only rewrite the
  * user's Token Manager configuration and the summary. The user sets the PIN at first use, as the letter says.
  */
@@ -56,7 +56,9 @@ public final class DemoSetup {
         branch.receiveStock("DEMO-DELIVERY-1", List.of(CSN));
 
         tokenManager.with("TOKEN_FACTORY_KEYSTORE_PASSWORD", required("UNLOCK_MASTER_KEYSTORE_PASSWORD"))
-                .run("", "factory", "--csn", CSN, "--master-keystore", required("UNLOCK_MASTER_KEYSTORE"))
+                .with("TOKEN_FACTORY_CA_PASSWORD", required("TOKEN_FACTORY_CA_PASSWORD"))
+                .run("", "factory", "--csn", CSN, "--master-keystore", required("UNLOCK_MASTER_KEYSTORE"),
+                        "--attestation-ca", required("TOKEN_FACTORY_CA"))
                 .requireSuccess("factory");
         branch.handOver(tokenManager, CUSTOMER_ID, CSN, true, "DEMO0042", directory);
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A USB PKI token: PIN with retry counter, two key pairs whose private keys never leave it, their
- * certificates, and the helpdesk unlock (CSN + Random → Code). Token Manager drives it; the hardware and the
+ * certificates, a device attestation key that vouches for keys generated on it, and the helpdesk unlock
+ * (CSN + Random → Code). Token Manager drives it; the hardware and the
  * virtual token behave the same.
  */
 public interface TokenDevice extends AutoCloseable {
@@ -60,6 +61,12 @@ public interface TokenDevice extends AutoCloseable {
 
     /** Certificates are public: no PIN needed. */
     Optional<X509Certificate> certificate(KeySlot slot);
+
+    /**
+     * The token's device attestation certificate from the token-factory CA; empty for a token made by an older
+     * factory, which cannot attest its keys. Its private key signs only the statements for keys the token generates.
+     */
+    Optional<X509Certificate> attestationCertificate();
 
     @Override
     void close();

@@ -10,9 +10,13 @@ public interface TokenEnrolment {
 
     /**
      * Generates a new EC P-256 key pair in the slot (dropping the old key and its certificate) and returns the
-     * PKCS#10 request, in PEM, that the bank's CA turns into a certificate.
+     * PKCS#10 request, in PEM, that the bank's CA turns into a certificate, with the token's attestation
+     * statement for the key.
+     *
+     * @throws NoAttestationKeyException before anything changes, if an older factory made the token without a
+     *                                   device attestation key
      */
-    String generateKeyPair(KeySlot slot, String subjectCommonName);
+    GeneratedKey generateKeyPair(KeySlot slot, String subjectCommonName);
 
     /** Stores the slot's certificate; refused if it certifies another key. */
     void writeCertificate(KeySlot slot, X509Certificate certificate);

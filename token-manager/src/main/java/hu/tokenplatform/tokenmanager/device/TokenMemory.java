@@ -33,6 +33,10 @@ final class TokenMemory {
     final Map<KeySlot, byte[]> privateKeys = new EnumMap<>(KeySlot.class);
     final Map<KeySlot, byte[]> publicKeys = new EnumMap<>(KeySlot.class);
     final Map<KeySlot, byte[]> certificates = new EnumMap<>(KeySlot.class);
+    /** PKCS#8 of the device attestation key, generated on the token by the factory; null on older tokens. */
+    byte[] attestationKey;
+    /** DER of its certificate from the token-factory CA. */
+    byte[] attestationCertificate;
 
     byte[] toBytes() {
         Base64.Encoder base64 = Base64.getEncoder();
@@ -58,6 +62,10 @@ final class TokenMemory {
         privateKeys.forEach((slot, key) -> p.setProperty("privateKey." + slot, base64.encodeToString(key)));
         publicKeys.forEach((slot, key) -> p.setProperty("publicKey." + slot, base64.encodeToString(key)));
         certificates.forEach((slot, der) -> p.setProperty("certificate." + slot, base64.encodeToString(der)));
+        if (attestationKey != null) {
+            p.setProperty("attestationKey", base64.encodeToString(attestationKey));
+            p.setProperty("attestationCertificate", base64.encodeToString(attestationCertificate));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             p.store(out, null);
@@ -96,6 +104,10 @@ final class TokenMemory {
             decodeInto(p, "privateKey." + slot, slot, memory.privateKeys, base64);
             decodeInto(p, "publicKey." + slot, slot, memory.publicKeys, base64);
             decodeInto(p, "certificate." + slot, slot, memory.certificates, base64);
+        }
+        if (p.containsKey("attestationKey")) {
+            memory.attestationKey = base64.decode(p.getProperty("attestationKey"));
+            memory.attestationCertificate = base64.decode(p.getProperty("attestationCertificate"));
         }
         return memory;
     }

@@ -1,5 +1,7 @@
 package hu.tokenplatform.tokenmanager.device;
 
+import hu.tokenplatform.tokencrypto.attestation.KeyAttestation;
+import hu.tokenplatform.tokencrypto.attestation.KeyAttestationStatement;
 import hu.tokenplatform.tokencrypto.pin.PinEvaluation;
 import hu.tokenplatform.tokencrypto.pin.PinPolicy;
 import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
@@ -42,9 +44,9 @@ import java.util.Set;
 
 /**
  * A token that behaves like the hardware, kept in a directory: encrypted, atomically written memory
- * ({@link EncryptedStateFile}), PIN retry counter, on-token key generation, helpdesk unlock. One process at a
- * time holds it, as one program at a time talks to a USB token. Every change is written before the answer is
- * given, so pulling the plug after a wrong PIN or a wrong Code cannot give the tries back.
+ * ({@link EncryptedStateFile}), PIN retry counter, on-token key generation attested by the device key, helpdesk
+ * unlock. One process at a time holds it, as one program at a time talks to a USB token. Every change is written
+ * before the answer is given, so pulling the plug after a wrong PIN or a wrong Code cannot give the tries back.
  */
 public final class VirtualToken implements TokenDevice {
 
@@ -169,6 +171,11 @@ public final class VirtualToken implements TokenDevice {
     }
 
     @Override
+    public synchronized Optional<X509Certificate> attestationCertificate() {
+        return memory.attestationCertificate == null ? Optional.empty() : Optional.of(parseCertificate(memory.attestationCertificate));
+    }
+
+    @Override
     public synchronized void close() {
         sessionGeneration++;
         try {
@@ -184,7 +191,7 @@ public final class VirtualToken implements TokenDevice {
         requireMemoryState(DeviceState.FACTORY, "personalisation");
         return new TokenEnrolment() {
             @Override
-            public String generateKeyPair(KeySlot slot, String subjectCommonName) {
+            public GeneratedKey generateKeyPair(KeySlot slot, String subjectCommonName) {
                 synchronized (VirtualToken.this) {
                     requireMemoryState(DeviceState.FACTORY, "personalisation");
                     return generateKeyPairInSlot(slot, subjectCommonName);
@@ -201,7 +208,14 @@ public final class VirtualToken implements TokenDevice {
         };
     }
 
-    private String generateKeyPairInSlot(KeySlot slot, String subjectCommonName) {
+    /**
+     * A new key pair in the slot and the token's attestation for it. The device attestation key signs nothing
+     * else: no session or slot reaches it, so a statement always speaks of a key this token generated.
+     */
+    private GeneratedKey generateKeyPairInSlot(KeySlot slot, String subjectCommonName) {
+        if (memory.attestationKey == null) {
+            throw new NoAttestationKeyException();
+        }
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
@@ -209,6 +223,9 @@ public final class VirtualToken implements TokenDevice {
             var request = new JcaPKCS10CertificationRequestBuilder(
                     new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, subjectCommonName).build(), pair.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(pair.getPrivate()));
+            KeyAttestationStatement attestation = KeyAttestation.attest(memory.csn, slot.purpose(), pair.getPublic(),
+                    KeyFactory.getInstance("EC", BC).generatePrivate(new PKCS8EncodedKeySpec(memory.attestationKey)),
+                    parseCertificate(memory.attestationCertificate));
             memory.privateKeys.put(slot, pair.getPrivate().getEncoded());
             memory.publicKeys.put(slot, pair.getPublic().getEncoded());
             memory.certificates.remove(slot);
@@ -217,7 +234,7 @@ public final class VirtualToken implements TokenDevice {
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(request);
             }
-            return pem.toString();
+            return new GeneratedKey(pem.toString(), attestation);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new TokenDeviceException("the token could not generate a key pair", e);
         }
@@ -358,7 +375,7 @@ public final class VirtualToken implements TokenDevice {
         }
 
         @Override
-        public String generateKeyPair(KeySlot slot, String subjectCommonName) {
+        public GeneratedKey generateKeyPair(KeySlot slot, String subjectCommonName) {
             synchronized (VirtualToken.this) {
                 requireOpen();
                 return generateKeyPairInSlot(slot, subjectCommonName);

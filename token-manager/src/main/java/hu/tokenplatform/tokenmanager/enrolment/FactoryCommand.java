@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager.enrolment;
 
+import hu.tokenplatform.tokencrypto.attestation.TokenFactoryCa;
 import hu.tokenplatform.tokencrypto.pin.PinPolicy;
 import hu.tokenplatform.tokencrypto.unlock.MasterUnlockKeyStore;
 import hu.tokenplatform.tokenmanager.TokenManager;
@@ -15,9 +16,10 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
- * The token factory (bank use): writes a new virtual token with its CSN and its unlock key, diversified from
- * the master unlock key in the bank's keystore. The keystore password comes from
- * {@code TOKEN_FACTORY_KEYSTORE_PASSWORD} or is asked for.
+ * The token factory (bank use): writes a new virtual token with its CSN, its unlock key diversified from the
+ * master unlock key in the bank's keystore, and its device attestation key, certified by the token-factory CA.
+ * The keystore passwords come from {@code TOKEN_FACTORY_KEYSTORE_PASSWORD} and {@code TOKEN_FACTORY_CA_PASSWORD}
+ * or are asked for.
  */
 @Command(name = "factory", mixinStandardHelpOptions = true)
 public final class FactoryCommand implements Callable<Integer> {
@@ -32,6 +34,9 @@ public final class FactoryCommand implements Callable<Integer> {
 
     @Option(names = "--master-keystore", required = true, paramLabel = "P12")
     Path masterKeystore;
+
+    @Option(names = "--attestation-ca", required = true, paramLabel = "P12")
+    Path attestationCa;
 
     @Option(names = "--pin-min-length", paramLabel = "N")
     int pinMinLength = PinPolicy.defaults().minLength();
@@ -54,14 +59,16 @@ public final class FactoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = app.terminal();
-        String fromEnvironment = app.environment().get(PASSWORD_VARIABLE);
-        char[] password = fromEnvironment != null ? fromEnvironment.toCharArray() : terminal.askSecret("factory.prompt.password");
+        char[] password = secret(PASSWORD_VARIABLE, "factory.prompt.password");
+        char[] caPassword = null;
         byte[] masterKey = null;
         try {
             PinPolicy policy = new PinPolicy(pinMinLength, pinMaxLength, pinMinClasses, pinMaxRepeated, pinMaxSequence, pinHistory);
             masterKey = MasterUnlockKeyStore.load(masterKeystore, password);
+            caPassword = secret(FactoryCaCommand.PASSWORD_VARIABLE, "factory.prompt.ca-password");
+            TokenFactoryCa factoryCa = TokenFactoryCa.load(attestationCa, caPassword);
             Path token = app.tokenPort().directory();
-            TokenFactory.provision(token, csn, masterKey, TokenFactory.PIN_HASH_ITERATIONS, policy);
+            TokenFactory.provision(token, csn, masterKey, TokenFactory.PIN_HASH_ITERATIONS, policy, factoryCa);
             terminal.say("factory.done", csn, token);
             return ExitCodes.OK;
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -69,9 +76,17 @@ public final class FactoryCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         } finally {
             Arrays.fill(password, '\0');
+            if (caPassword != null) {
+                Arrays.fill(caPassword, '\0');
+            }
             if (masterKey != null) {
                 Arrays.fill(masterKey, (byte) 0);
             }
         }
+    }
+
+    private char[] secret(String variable, String prompt) {
+        String fromEnvironment = app.environment().get(variable);
+        return fromEnvironment != null ? fromEnvironment.toCharArray() : app.terminal().askSecret(prompt);
     }
 }

@@ -119,7 +119,7 @@ class SignCommandTest {
     void userWithoutSigningRightHasNoSigningCertificateAndCannotSign() {
         try (VirtualToken token = TestTokens.factoryNew(tokenDir)) {
             TokenEnrolment branch = token.personalise();
-            branch.writeCertificate(KeySlot.LOGIN, bank.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, CSN)));
+            branch.writeCertificate(KeySlot.LOGIN, bank.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, CSN).csrPem()));
             token.setInitialPin(PIN.toCharArray());
         }
 

@@ -1,5 +1,8 @@
 package hu.tokenplatform.tokenmanager.device;
 
+import hu.tokenplatform.tokencrypto.attestation.KeyAttestationException;
+import hu.tokenplatform.tokencrypto.attestation.KeyAttestationVerifier;
+import hu.tokenplatform.tokencrypto.attestation.KeyPurpose;
 import hu.tokenplatform.tokencrypto.pin.PinRule;
 import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
 import hu.tokenplatform.tokenmanager.TestPki;
@@ -7,6 +10,7 @@ import hu.tokenplatform.tokenmanager.TestTokens;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +19,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -318,7 +324,7 @@ class VirtualTokenTest {
     void csrIsSelfSignedEcP256AndCertificatesMustMatchTheKey() throws Exception {
         token = TestTokens.handedOver(dir, pki);
         try (TokenSession session = token.login(PIN.toCharArray())) {
-            String csrPem = session.generateKeyPair(KeySlot.LOGIN, CSN);
+            String csrPem = session.generateKeyPair(KeySlot.LOGIN, CSN).csrPem();
             PKCS10CertificationRequest csr;
             try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
                 csr = (PKCS10CertificationRequest) parser.readObject();
@@ -336,6 +342,57 @@ class VirtualTokenTest {
             verifier.initVerify(token.certificate(KeySlot.LOGIN).orElseThrow());
             verifier.update("challenge".getBytes(StandardCharsets.US_ASCII));
             assertTrue(verifier.verify(signature));
+        }
+    }
+
+    @Test
+    void everyKeyTheTokenGeneratesComesWithItsAttestationAtTheBranchAndUnderThePin() throws Exception {
+        token = TestTokens.factoryNew(dir);
+        KeyAttestationVerifier registry = new KeyAttestationVerifier(List.of(TestTokens.FACTORY_CA.certificate()), Clock.systemUTC());
+
+        GeneratedKey login = token.personalise().generateKeyPair(KeySlot.LOGIN, CSN);
+        GeneratedKey signing = token.personalise().generateKeyPair(KeySlot.SIGNING, CSN);
+
+        registry.verify(login.attestation(), CSN, KeyPurpose.LOGIN, csrKey(login.csrPem()));
+        registry.verify(signing.attestation(), CSN, KeyPurpose.SIGNING, csrKey(signing.csrPem()));
+        assertEquals(KeyAttestationException.Reason.PURPOSE_MISMATCH, assertThrows(KeyAttestationException.class,
+                () -> registry.verify(login.attestation(), CSN, KeyPurpose.SIGNING, csrKey(login.csrPem()))).reason());
+        assertEquals(KeyAttestationException.Reason.KEY_MISMATCH, assertThrows(KeyAttestationException.class,
+                () -> registry.verify(login.attestation(), CSN, KeyPurpose.LOGIN, csrKey(signing.csrPem()))).reason());
+
+        token.personalise().writeCertificate(KeySlot.LOGIN, pki.certifyLogin(login.csrPem()));
+        token.setInitialPin(PIN.toCharArray());
+        try (TokenSession session = token.login(PIN.toCharArray())) {
+            GeneratedKey renewed = session.generateKeyPair(KeySlot.LOGIN, CSN);
+            registry.verify(renewed.attestation(), CSN, KeyPurpose.LOGIN, csrKey(renewed.csrPem()));
+        }
+    }
+
+    @Test
+    void theDeviceAttestationKeyStaysOnTheTokenWithItsCertificate() {
+        token = TestTokens.factoryNew(dir);
+        var certificate = token.attestationCertificate().orElseThrow();
+        token.close();
+
+        token = VirtualToken.open(dir);
+
+        assertEquals(certificate, token.attestationCertificate().orElseThrow());
+        assertEquals(Set.of(), token.status().keySlots(), "the device key is no LOGIN or SIGNING key: nothing can use it to sign");
+    }
+
+    @Test
+    void aTokenFromAnOlderFactoryGeneratesNoKeyItCannotAttest() {
+        OlderFactoryTokens.provision(dir, CSN, TestTokens.MASTER_UNLOCK_KEY, TestTokens.TEST_PIN_ITERATIONS);
+        token = VirtualToken.open(dir);
+
+        assertTrue(token.attestationCertificate().isEmpty());
+        assertThrows(NoAttestationKeyException.class, () -> token.personalise().generateKeyPair(KeySlot.LOGIN, CSN));
+        assertEquals(Set.of(), token.status().keySlots(), "refused before anything changed");
+    }
+
+    private static PublicKey csrKey(String pem) throws Exception {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            return new JcaPKCS10CertificationRequest((PKCS10CertificationRequest) parser.readObject()).getPublicKey();
         }
     }
 }

@@ -313,7 +313,7 @@ class LocalApiServerTest {
         try (VirtualToken token = TestTokens.factoryNew(dir.resolve("token"))) {
             TokenEnrolment branch = token.personalise();
             Instant longAgo = Instant.now().minus(Duration.ofDays(5 * 365));
-            branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, TestTokens.CSN),
+            branch.writeCertificate(KeySlot.LOGIN, pki.certifyLogin(branch.generateKeyPair(KeySlot.LOGIN, TestTokens.CSN).csrPem(),
                     longAgo, longAgo.plus(Duration.ofDays(4 * 365))));
             token.setInitialPin(PIN.toCharArray());
         }

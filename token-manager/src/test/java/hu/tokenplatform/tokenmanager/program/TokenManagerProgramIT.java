@@ -55,7 +55,8 @@ class TokenManagerProgramIT {
         program = new InstalledProgram(dir.resolve("program"));
         Path home = Files.createDirectories(dir.resolve("home"));
         userEnvironment = Map.of("HOME", home.toString(), "TOKEN_MANAGER_TOKEN", dir.resolve("token").toString(),
-                "TOKEN_MANAGER_LANG", "en", "TOKEN_FACTORY_KEYSTORE_PASSWORD", "factory-secret");
+                "TOKEN_MANAGER_LANG", "en", "TOKEN_FACTORY_KEYSTORE_PASSWORD", "factory-secret",
+                "TOKEN_FACTORY_CA_PASSWORD", "factory-ca-secret");
     }
 
     @Test
@@ -124,18 +125,33 @@ class TokenManagerProgramIT {
         assertFalse(Files.exists(dir.resolve("units").resolve("token-manager.service")), "no service that runs changeable code");
     }
 
+    /** The bank's PKI makes the token-factory CA with the packaged program, once per test. */
+    private Path factoryCa() {
+        Path keystore = dir.resolve("factory-ca.p12");
+        if (!Files.exists(keystore)) {
+            InstalledProgram.Result created = program.run(userEnvironment, "", "factory-ca", "--keystore", keystore.toString(),
+                    "--certificate-out", dir.resolve("factory-ca.pem").toString());
+            assertEquals(0, created.exit(), created.err());
+        }
+        return keystore;
+    }
+
     @Test
     void fromTheFactoryThroughTheBranchToTheUsersFirstPinAndSignature() throws Exception {
         TestPki bank = new TestPki();
         Path keystore = dir.resolve("master-unlock.p12");
         MasterUnlockKeyStore.create(keystore, "factory-secret".toCharArray(), new SecureRandom());
 
-        InstalledProgram.Result factory = program.run(userEnvironment, "", "factory", "--csn", CSN, "--master-keystore", keystore.toString());
+        Path factoryCa = factoryCa();
+        InstalledProgram.Result factory = program.run(userEnvironment, "", "factory", "--csn", CSN, "--master-keystore", keystore.toString(),
+                "--attestation-ca", factoryCa.toString());
         assertEquals(0, factory.exit(), factory.err());
 
         Path requests = dir.resolve("requests");
         InstalledProgram.Result keys = program.run(userEnvironment, "", "enrol", "generate-keys", "--out", requests.toString(), "--signing");
         assertEquals(0, keys.exit(), keys.err());
+        assertTrue(Files.readString(requests.resolve("login-attestation.json")).contains("\"format\" : \"tp-key-attestation-v1\""));
+        assertTrue(Files.readString(requests.resolve("signing-attestation.json")).contains("\"purpose\" : \"SIGNING\""));
         Path login = writePem(dir.resolve("login.pem"), bank.certifyLogin(Files.readString(requests.resolve("login-csr.pem"))));
         Path signing = writePem(dir.resolve("signing.pem"), bank.certifySigning(Files.readString(requests.resolve("signing-csr.pem"))));
         InstalledProgram.Result certificates = program.run(userEnvironment, "", "enrol", "write-certificates",
@@ -164,7 +180,8 @@ class TokenManagerProgramIT {
         TestPki pki = new TestPki();
         Path keystore = dir.resolve("master-unlock.p12");
         MasterUnlockKeyStore.create(keystore, "factory-secret".toCharArray(), new SecureRandom());
-        assertEquals(0, program.run(userEnvironment, "", "factory", "--csn", CSN, "--master-keystore", keystore.toString()).exit());
+        assertEquals(0, program.run(userEnvironment, "", "factory", "--csn", CSN, "--master-keystore", keystore.toString(),
+                "--attestation-ca", factoryCa().toString()).exit());
         Path requests = dir.resolve("requests");
         assertEquals(0, program.run(userEnvironment, "", "enrol", "generate-keys", "--out", requests.toString()).exit());
         Path login = writePem(dir.resolve("login.pem"), pki.certifyLogin(Files.readString(requests.resolve("login-csr.pem"))));

@@ -60,6 +60,13 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "sha256_fingerprint", nullable = false)
     public String sha256Fingerprint;
 
+    /**
+     * Lower-case hex SHA-256 of the certified key's canonical SubjectPublicKeyInfo. Unique: a key is certified once,
+     * for one token, ever. Null only on a row from before this column whose key another certificate already held.
+     */
+    @Column(name = "public_key_sha256")
+    public String publicKeySha256;
+
     @Column(nullable = false, columnDefinition = "text")
     public String pem;
 

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Issues token certificates from verified CSRs and revokes them, keeping the CRL in step. */
 @ApplicationScoped
@@ -55,8 +56,13 @@ public class CertificateService {
         }
     }
 
+    /**
+     * @param attestedBy serial number of the device attestation certificate whose token attested the key, for the
+     *                   audit trail
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Certificate issue(Token token, String companyName, CertificateUsage usage, VerifiedCsr csr, String officer) {
+    public Certificate issue(Token token, String companyName, CertificateUsage usage, VerifiedCsr csr, String attestedBy,
+                             String officer) {
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.plus(config.ca().certificateValidity());
         CertificateSubject subject = new CertificateSubject(token.owner.name, token.owner.customerId, companyName, token.csn);
@@ -73,6 +79,7 @@ public class CertificateService {
         certificate.notAfter = x509.getNotAfter().toInstant();
         certificate.status = Certificate.Status.VALID;
         certificate.sha256Fingerprint = CertificateIssuer.fingerprintSha256(x509);
+        certificate.publicKeySha256 = csr.publicKeySha256();
         certificate.pem = CertificateIssuer.toPem(x509);
         certificate.issuedBy = officer;
         certificate.persist();
@@ -82,6 +89,7 @@ public class CertificateService {
                 certificate.pem), officer);
         audit.record(officer, "certificate.issued", "token", token.csn, Map.of(
                 "serialNumber", certificate.serialNumber, "usage", usage.name(), "key", csr.keyDescription(),
+                "publicKeySha256", csr.publicKeySha256(), "attestedBy", attestedBy,
                 "notAfter", certificate.notAfter.toString()));
         return certificate;
     }
@@ -101,6 +109,11 @@ public class CertificateService {
         if (!valid.isEmpty()) {
             crl.regenerate();
         }
+    }
+
+    /** The certificate that certified the key with this hash, whoever holds it and whatever its status. */
+    public Optional<Certificate> certifiedWithKey(String publicKeySha256) {
+        return Certificate.find("publicKeySha256", publicKeySha256).firstResultOptional();
     }
 
     public List<Certificate> ofToken(String csn) {

@@ -13,6 +13,8 @@ public interface RegistryConfig {
 
     Identification identification();
 
+    Attestation attestation();
+
     Metrics metrics();
 
     interface Ca {
@@ -61,6 +63,14 @@ public interface RegistryConfig {
     interface Identification {
         /** HMAC key for identity document numbers: low-entropy numbers must not be reversible by a dictionary. */
         String documentHashKey();
+    }
+
+    interface Attestation {
+        /**
+         * PEM file with the token-factory CA certificate(s) the registry pins: a key is certified only with a token's
+         * attestation statement whose device certificate one of them issued. Several while a factory CA is rolled over.
+         */
+        Path factoryCaCertificates();
     }
 
     interface Metrics {

@@ -5,6 +5,7 @@ import hu.tokenplatform.registry.security.Roles;
 import hu.tokenplatform.registry.token.TokenResource;
 import hu.tokenplatform.registry.token.TokenState;
 import hu.tokenplatform.registry.user.UserResource;
+import hu.tokenplatform.tokencrypto.attestation.KeyAttestationStatement;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,8 +43,12 @@ public class HandOverResource {
     /**
      * A hand-over at contract signing or renewal.
      *
-     * @param replacesCsn the user's current live token, which this hand-over replaces and revokes
-     * @param signingCsr  required exactly when the user holds a signing right
+     * @param loginAttestation   the token's statement that it generated the login CSR's key (docs/key-attestation.md);
+     *                           without it no certificate (422 attestation-required, checked by the service so that
+     *                           the refusal names it)
+     * @param signingCsr         required exactly when the user holds a signing right
+     * @param signingAttestation the token's statement for the signing CSR's key, required with it
+     * @param replacesCsn        the user's current live token, which this hand-over replaces and revokes
      */
     public record HandOver(
             @NotNull @Pattern(regexp = UserResource.CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
@@ -51,7 +56,9 @@ public class HandOverResource {
             @NotNull(message = "personal identification is required before a token is handed over") @Valid Identification identification,
             @NotNull @Pattern(regexp = "[A-Z0-9-]{2,20}") String branch,
             @NotBlank @Size(max = MAX_CSR_CHARS) String loginCsr,
+            KeyAttestationStatement loginAttestation,
             @Size(max = MAX_CSR_CHARS) String signingCsr,
+            KeyAttestationStatement signingAttestation,
             @Pattern(regexp = TokenResource.CSN_PATTERN) String replacesCsn) {
     }
 
@@ -61,7 +68,8 @@ public class HandOverResource {
 
     @POST
     @RolesAllowed(Roles.BRANCH_OFFICER)
-    @Operation(summary = "Hand a token over after personal identification and issue its certificates from the token's CSRs")
+    @Operation(summary = "Hand a token over after personal identification and issue its certificates from the token's CSRs, "
+            + "each with the token's attestation that it generated the key")
     public Response handOver(@Valid @NotNull HandOver request) {
         HandOverResult result = handOvers.handOver(request);
         return Response.created(URI.create("/tokens/" + result.csn())).entity(result).build();

@@ -16,22 +16,31 @@ import hu.tokenplatform.registry.user.UserService;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
+import hu.tokenplatform.tokencrypto.attestation.KeyPurpose;
+import hu.tokenplatform.tokencrypto.attestation.VerifiedKeyAttestation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Hands a token over at contract signing or renewal: the person was identified, the token comes from stock,
- * the user ends up with exactly one live token, and the certificates match the user's rights.
+ * the user ends up with exactly one live token, the certificates match the user's rights, and each certified key
+ * is one the token proves it generated and that was never certified before, for anyone.
  */
 @ApplicationScoped
 public class HandOverService {
+
+    /** The unique index on certificate(public_key_sha256), V2 migration. */
+    static final String KEY_UNIQUENESS_INDEX = "certificate_public_key_sha256";
 
     @Inject
     UserService users;
@@ -46,6 +55,9 @@ public class HandOverService {
     CertificateAuthority ca;
 
     @Inject
+    TokenKeyAttestations attestations;
+
+    @Inject
     DocumentNumberProtector documentNumbers;
 
     @Inject
@@ -57,17 +69,37 @@ public class HandOverService {
     @Inject
     Clock clock;
 
-    @Transactional
     public HandOverResult handOver(HandOver request) {
         String officer = staff.name();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> handOverInTransaction(request, officer));
+        } catch (AuditedRefusal refusal) {
+            // The hand-over rolled back; the attempt is kept, in a transaction of its own, after it (the audit chain's
+            // lock is free again only then).
+            QuarkusTransaction.requiringNew().run(() -> audit.record(officer, "certificate.refused", "token", request.csn(),
+                    refusal.auditDetails()));
+            throw refusal;
+        }
+    }
+
+    private HandOverResult handOverInTransaction(HandOver request, String officer) {
         BankUser user = users.findForUpdate(request.customerId());
         Token token = tokens.findForUpdate(request.csn());
 
         VerifiedCsr loginCsr = certificates.verify("loginCsr", request.loginCsr());
         Optional<VerifiedCsr> signingCsr = signingCsrFor(user, request);
-        if (signingCsr.isPresent() && signingCsr.get().publicKey().equals(loginCsr.publicKey())) {
+        if (signingCsr.isPresent() && signingCsr.get().publicKeySha256().equals(loginCsr.publicKeySha256())) {
             throw Problems.unprocessable("csr-key-reused", "The login and signing certificates need two different key pairs.");
         }
+        VerifiedKeyAttestation loginAttestation = attestations.verify("loginAttestation", request.loginAttestation(),
+                token.csn, KeyPurpose.LOGIN, loginCsr);
+        Optional<VerifiedKeyAttestation> signingAttestation = signingCsr.map(csr -> attestations.verify("signingAttestation",
+                request.signingAttestation(), token.csn, KeyPurpose.SIGNING, csr));
+        if (signingCsr.isEmpty() && request.signingAttestation() != null) {
+            throw Problems.unprocessable("attestation-invalid", "signingAttestation refused: there is no signingCsr for it to attest.");
+        }
+        requireNeverCertified("loginCsr", loginCsr);
+        signingCsr.ifPresent(csr -> requireNeverCertified("signingCsr", csr));
 
         Optional<Token> live = tokens.liveTokenOf(user);
         if (live.isPresent()) {
@@ -90,10 +122,71 @@ public class HandOverService {
         tokens.handOver(token, user, request.branch(), officer, request.replacesCsn());
 
         List<Certificate> issued = new ArrayList<>();
-        issued.add(certificates.issue(token, user.company.name, CertificateUsage.LOGIN, loginCsr, officer));
-        signingCsr.ifPresent(csr -> issued.add(certificates.issue(token, user.company.name, CertificateUsage.SIGNING, csr, officer)));
+        issued.add(issue(token, user, CertificateUsage.LOGIN, "loginCsr", loginCsr, loginAttestation, officer));
+        if (signingCsr.isPresent()) {
+            issued.add(issue(token, user, CertificateUsage.SIGNING, "signingCsr", signingCsr.get(), signingAttestation.orElseThrow(), officer));
+        }
         return new HandOverResult(token.csn, user.customerId, token.state,
                 issued.stream().map(CertificateView::of).toList(), ca.chainPem());
+    }
+
+    /**
+     * A key is certified once, ever: a key certified for someone else (or for a token revoked as lost or stolen)
+     * would otherwise log in as the new holder with every claim of the old one's hardware.
+     */
+    private void requireNeverCertified(String field, VerifiedCsr csr) {
+        Optional<Certificate> earlier = certificates.certifiedWithKey(csr.publicKeySha256());
+        if (earlier.isPresent()) {
+            Map<String, String> details = keyAlreadyCertifiedDetails(field, csr);
+            details.put("certifiedBefore", earlier.get().serialNumber);
+            details.put("certifiedBeforeFor", earlier.get().csn);
+            throw keyAlreadyCertified(field, details);
+        }
+    }
+
+    /**
+     * The unique index stops two hand-overs racing with one key: the second insert waits for the first to commit,
+     * then fails, and the failure is the same refusal as the check above.
+     */
+    private Certificate issue(Token token, BankUser user, CertificateUsage usage, String field, VerifiedCsr csr,
+                              VerifiedKeyAttestation attestation, String officer) {
+        try {
+            Certificate certificate = certificates.issue(token, user.company.name, usage, csr, attestation.deviceCertificateSerial(), officer);
+            Certificate.flush();
+            return certificate;
+        } catch (PersistenceException e) {
+            if (violatesKeyUniqueness(e)) {
+                throw keyAlreadyCertified(field, keyAlreadyCertifiedDetails(field, csr));
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> keyAlreadyCertifiedDetails(String field, VerifiedCsr csr) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("reason", "key-already-certified");
+        details.put("field", field);
+        details.put("publicKeySha256", csr.publicKeySha256());
+        return details;
+    }
+
+    private static AuditedRefusal keyAlreadyCertified(String field, Map<String, String> details) {
+        return AuditedRefusal.of("key-already-certified", "The public key in " + field + " was certified before; a key is "
+                + "certified only once. Generate new keys on the token.", details);
+    }
+
+    static boolean violatesKeyUniqueness(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && KEY_UNIQUENESS_INDEX.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().contains(KEY_UNIQUENESS_INDEX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A signing certificate is issued only for a signing right, and always for one. */

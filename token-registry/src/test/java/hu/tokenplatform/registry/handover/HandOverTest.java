@@ -225,8 +225,8 @@ class HandOverTest {
 
     @Test
     void rsaAndP384KeysAreAccepted() {
-        Map<String, Object> request = handOverRequest(Fixtures.user(true), Fixtures.tokenInStock(), Csrs.csr(Csrs.ecKeyPair("secp384r1")));
-        request.put("loginCsr", Csrs.csr(Csrs.rsaKeyPair(2048)));
+        Map<String, Object> request = handOverRequest(Fixtures.user(true), Fixtures.tokenInStock(),
+                Csrs.csr(Csrs.rsaKeyPair(2048)), Csrs.csr(Csrs.ecKeyPair("secp384r1")));
 
         handOver(request).statusCode(201).body("certificates.keyDescription", contains("RSA 2048", "EC P-384"));
     }

@@ -1,5 +1,6 @@
 package hu.tokenplatform.unlock.code;
 
+import hu.tokenplatform.tokencrypto.attestation.TokenFactoryCa;
 import hu.tokenplatform.tokencrypto.unlock.MasterUnlockKeyStore;
 import hu.tokenplatform.tokenmanager.device.DeviceState;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +52,8 @@ class VirtualTokenUnlockTest {
         Caller other = Callers.withToken();
         byte[] masterKey = MasterUnlockKeyStore.load(config.masterKey().keystorePath(),
                 config.masterKey().keystorePassword().toCharArray());
-        TokenFactory.provision(tokens.resolve("caller"), caller.csn(), masterKey, 1_000);
+        TokenFactory.provision(tokens.resolve("caller"), caller.csn(), masterKey, 1_000,
+                TokenFactoryCa.create("Test Bank", Clock.systemUTC()));
 
         try (VirtualToken token = VirtualToken.open(tokens.resolve("caller"))) {
             token.personalise().generateKeyPair(KeySlot.LOGIN, caller.csn());

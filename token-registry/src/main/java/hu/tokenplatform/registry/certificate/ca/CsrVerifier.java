@@ -1,5 +1,6 @@
 package hu.tokenplatform.registry.certificate.ca;
 
+import hu.tokenplatform.tokencrypto.attestation.KeyAttestation;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -61,7 +62,13 @@ public final class CsrVerifier {
         }
         String keyDescription = describeAllowedKey(request, publicKey);
         verifyProofOfPossession(request, publicKey);
-        return new VerifiedCsr(request, publicKey, keyDescription);
+        String publicKeySha256;
+        try {
+            publicKeySha256 = KeyAttestation.publicKeySha256(publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCsrException(InvalidCsrException.Reason.MALFORMED, "the public key cannot be read");
+        }
+        return new VerifiedCsr(request, publicKey, keyDescription, publicKeySha256);
     }
 
     private static PKCS10CertificationRequest parse(String pem) {
