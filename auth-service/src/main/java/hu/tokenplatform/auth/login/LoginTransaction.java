@@ -80,4 +80,8 @@ public class LoginTransaction extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** Serial (upper-case hexadecimal) of the login certificate a token login was made with; null for passwords. */
+    @Column(name = "certificate_serial")
+    public String certificateSerial;
 }

@@ -51,4 +51,8 @@ public class AuthorizationCode extends PanacheEntityBase {
 
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** The login certificate of a token login (upper-case hexadecimal serial); null for passwords. */
+    @Column(name = "certificate_serial")
+    public String certificateSerial;
 }

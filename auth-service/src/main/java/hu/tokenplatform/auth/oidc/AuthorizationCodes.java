@@ -42,6 +42,7 @@ public class AuthorizationCodes {
         row.codeChallenge = login.codeChallenge;
         row.customerId = login.customerId;
         row.csn = login.csn;
+        row.certificateSerial = login.certificateSerial;
         row.method = login.method;
         row.authTime = login.authenticatedAt;
         row.expiresAt = clock.instant().plus(config.oidc().codeTtl());

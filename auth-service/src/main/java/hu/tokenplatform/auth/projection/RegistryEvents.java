@@ -1,6 +1,7 @@
 package hu.tokenplatform.auth.projection;
 
 import hu.tokenplatform.auth.pki.Certificates;
+import hu.tokenplatform.auth.revocation.ProjectionOffsets;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
@@ -42,24 +43,27 @@ public class RegistryEvents {
     IdempotentInbox inbox;
 
     @Inject
+    ProjectionOffsets offsets;
+
+    @Inject
     Clock clock;
 
     @Incoming("registry-users")
     @Blocking
     public void onUserEvent(ConsumerRecord<String, String> record) {
-        inbox.accept(record, event -> event.knownType().ifPresent(type -> {
+        offsets.apply(record, () -> inbox.accept(record, event -> event.knownType().ifPresent(type -> {
             switch (type) {
                 case USER_REGISTERED -> userRegistered(EventCodec.data(event, UserRegistered.class));
                 case USER_PASSWORD_LOGIN_DISABLED -> passwordLoginDisabled(EventCodec.data(event, UserPasswordLoginDisabled.class));
                 default -> LOG.debugf("Event type %s is not projected", type.typeName());
             }
-        }));
+        })));
     }
 
     @Incoming("registry-tokens")
     @Blocking
     public void onTokenEvent(ConsumerRecord<String, String> record) {
-        inbox.accept(record, event -> event.knownType().ifPresent(type -> {
+        offsets.apply(record, () -> inbox.accept(record, event -> event.knownType().ifPresent(type -> {
             switch (type) {
                 case TOKEN_HANDED_OVER -> tokenHandedOver(EventCodec.data(event, TokenHandedOver.class));
                 case TOKEN_REVOKED -> tokenRevoked(EventCodec.data(event, TokenRevoked.class), event);
@@ -67,7 +71,7 @@ public class RegistryEvents {
                 case CERTIFICATE_REVOKED -> certificateRevoked(EventCodec.data(event, CertificateRevoked.class), event);
                 default -> LOG.debugf("Event type %s is not projected", type.typeName());
             }
-        }));
+        })));
     }
 
     private void userRegistered(UserRegistered data) {

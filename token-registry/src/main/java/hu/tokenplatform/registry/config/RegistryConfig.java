@@ -17,6 +17,17 @@ public interface RegistryConfig {
 
     Metrics metrics();
 
+    Revocation revocation();
+
+    interface Revocation {
+        /**
+         * How long a revoke call waits for its events to be on Kafka before it answers; the answer says whether they
+         * made it ({@code servicesInformed}). auth-service's own bound does not rest on this wait.
+         */
+        @WithDefault("2s")
+        Duration announceWithin();
+    }
+
     interface Ca {
         /** PKCS#12 keystore holding the root and issuing CA keys. */
         Path keystorePath();

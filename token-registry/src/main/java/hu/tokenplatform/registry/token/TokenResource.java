@@ -1,7 +1,10 @@
 package hu.tokenplatform.registry.token;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
 import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.registry.config.RegistryConfig;
+import hu.tokenplatform.servicekit.outbox.OutboxRelay;
 import hu.tokenplatform.registry.security.Roles;
 import hu.tokenplatform.registry.user.UserResource;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +45,12 @@ public class TokenResource {
 
     @Inject
     CertificateService certificates;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    RegistryConfig config;
 
     public record StockDelivery(
             @NotNull @Pattern(regexp = REFERENCE_PATTERN) String deliveryReference,
@@ -85,6 +94,15 @@ public class TokenResource {
         return TokenView.of(revocation.find(csn));
     }
 
+    /**
+     * The revoked token, and whether its revocation is already on Kafka for auth-service and unlock-service. False
+     * means the broker did not acknowledge it within {@code registry.revocation.announce-within}: the revocation
+     * stands and is published as soon as the broker is back, and auth-service, unable to show its projection
+     * current meanwhile, asks this registry's OCSP responder instead.
+     */
+    public record RevocationView(@JsonUnwrapped TokenView token, boolean servicesInformed) {
+    }
+
     @GET
     @Path("/{csn}/certificates")
     @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
@@ -97,8 +115,9 @@ public class TokenResource {
     @Path("/{csn}/revocation")
     @RolesAllowed(Roles.BRANCH_OFFICER)
     @Operation(summary = "Revoke a token (lost, stolen, returned, replaced) and all its certificates")
-    public TokenView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
-                            @Valid @NotNull Revocation request) {
-        return TokenView.of(revocation.revoke(csn, request.reason()));
+    public RevocationView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
+                                 @Valid @NotNull Revocation request) {
+        TokenView revoked = TokenView.of(revocation.revoke(csn, request.reason()));
+        return new RevocationView(revoked, relay.awaitPublishedSoFar(config.revocation().announceWithin()));
     }
 }
