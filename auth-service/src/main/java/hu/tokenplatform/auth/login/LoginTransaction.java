@@ -80,4 +80,8 @@ public class LoginTransaction extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** The login session an authentication started (LoginSessions): the sid of the tokens issued from it. */
+    @Column(name = "session_id")
+    public String sessionId;
 }

@@ -55,6 +55,9 @@ public class TokenLoginService {
     LoginEvents events;
 
     @Inject
+    LoginSessions sessions;
+
+    @Inject
     Clock clock;
 
     /**
@@ -75,8 +78,7 @@ public class TokenLoginService {
             QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion));
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
-                // Without a fresh CRL the bank cannot answer: that is no fault of the caller's.
-                if (fingerprint != null && refused.refusal() == Refusal.REVOCATION_STATUS_UNKNOWN) {
+                if (fingerprint != null && !countsAsGuess(refused.refusal())) {
                     throttle.release(LoginThrottle.Scope.CERTIFICATE, fingerprint);
                 }
                 events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
@@ -144,8 +146,18 @@ public class TokenLoginService {
         transaction.csn = token.csn;
         transaction.method = LoginMethod.TOKEN;
         transaction.authenticatedAt = now;
+        transaction.sessionId = sessions.start(user.customerId, token.csn, known.serialNumber);
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
         events.succeeded(user.customerId, token.csn, transaction.clientId, LoginMethod.TOKEN);
+    }
+
+    /**
+     * Refusals that prove nothing about the caller guessing do not count against the certificate: without a fresh
+     * CRL the bank cannot answer (no fault of the caller's), and a transaction already used is a double submission
+     * (a double click, a retry) of a login that succeeded, not a guess.
+     */
+    private static boolean countsAsGuess(Refusal refusal) {
+        return refusal != Refusal.REVOCATION_STATUS_UNKNOWN && refusal != Refusal.LOGIN_TRANSACTION_USED;
     }
 
     /** The CRL backs up the projection; without a fresh CRL nobody logs in (fail closed). */

@@ -51,4 +51,8 @@ public class AuthorizationCode extends PanacheEntityBase {
 
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** The login's session: a second redemption of this code ends it. */
+    @Column(name = "session_id")
+    public String sessionId;
 }

@@ -1,6 +1,7 @@
 package hu.tokenplatform.auth.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import hu.tokenplatform.auth.login.LoginSessions;
 import hu.tokenplatform.auth.projection.BankUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -23,11 +24,16 @@ public class UserInfoResource {
     @Inject
     AccessTokens tokens;
 
+    @Inject
+    LoginSessions sessions;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OIDC userinfo (bearer access token)")
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        // Only tokens of a login session still active: an ended one (a code redeemed twice) is refused like a forgery.
         Optional<BankUser> user = tokens.verify(authorization, "openid")
+                .filter(claims -> sessions.active(sid(claims)))
                 .flatMap(claims -> QuarkusTransaction.requiringNew().call(() -> BankUser.find(subject(claims))));
         if (user.isEmpty()) {
             return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
@@ -46,5 +52,10 @@ public class UserInfoResource {
 
     private static String subject(JWTClaimsSet claims) {
         return claims.getSubject();
+    }
+
+    private static String sid(JWTClaimsSet claims) {
+        Object sid = claims.getClaim("sid");
+        return sid instanceof String value ? value : null;
     }
 }
