@@ -21,6 +21,13 @@ public interface AuthConfig {
      */
     String publicOrigin();
 
+    /**
+     * The bank's proxies in front of the browser-facing listener (addresses or CIDR blocks): only from them is
+     * {@code X-Forwarded-For} believed, walked from the right (login/BrowserAddress). None by default: the TCP peer
+     * is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
     Trust trust();
 
     Revocation revocation();

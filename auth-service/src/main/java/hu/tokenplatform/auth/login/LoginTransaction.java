@@ -84,4 +84,8 @@ public class LoginTransaction extends PanacheEntityBase {
     /** Serial (upper-case hexadecimal) of the login certificate a token login was made with; null for passwords. */
     @Column(name = "certificate_serial")
     public String certificateSerial;
+
+    /** The login session an authentication started (LoginSessions): the sid of the tokens issued from it. */
+    @Column(name = "session_id")
+    public String sessionId;
 }

@@ -54,6 +54,9 @@ public class TokenLoginService {
     LoginEvents events;
 
     @Inject
+    LoginSessions sessions;
+
+    @Inject
     Clock clock;
 
     /**
@@ -81,8 +84,7 @@ public class TokenLoginService {
             QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion, holder));
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
-                // Without a fresh CRL the bank cannot answer: that is no fault of the caller's.
-                if (fingerprint != null && refused.refusal() == Refusal.REVOCATION_STATUS_UNKNOWN) {
+                if (fingerprint != null && !countsAsGuess(refused.refusal())) {
                     throttle.release(LoginThrottle.Scope.CERTIFICATE, fingerprint);
                 }
                 events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
@@ -159,8 +161,18 @@ public class TokenLoginService {
         transaction.certificateSerial = holder.certificateSerial();
         transaction.method = LoginMethod.TOKEN;
         transaction.authenticatedAt = now;
+        transaction.sessionId = sessions.start(user.customerId, holder.csn(), holder.certificateSerial());
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
         events.succeeded(user.customerId, holder.csn(), transaction.clientId, LoginMethod.TOKEN);
+    }
+
+    /**
+     * Refusals that prove nothing about the caller guessing do not count against the certificate: without an answer
+     * about revocation the bank cannot decide (no fault of the caller's), and a transaction already used is a double
+     * submission (a double click, a retry) of a login that succeeded, not a guess.
+     */
+    private static boolean countsAsGuess(Refusal refusal) {
+        return refusal != Refusal.REVOCATION_STATUS_UNKNOWN && refusal != Refusal.LOGIN_TRANSACTION_USED;
     }
 
     /** The signature must verify with the key of the certificate the TLS session was authenticated with. */

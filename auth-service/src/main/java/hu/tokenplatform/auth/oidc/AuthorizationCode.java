@@ -55,4 +55,8 @@ public class AuthorizationCode extends PanacheEntityBase {
     /** The login certificate of a token login (upper-case hexadecimal serial); null for passwords. */
     @Column(name = "certificate_serial")
     public String certificateSerial;
+
+    /** The login's session: a second redemption of this code ends it. */
+    @Column(name = "session_id")
+    public String sessionId;
 }

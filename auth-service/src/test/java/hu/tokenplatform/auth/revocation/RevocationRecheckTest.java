@@ -71,6 +71,23 @@ class RevocationRecheckTest {
     }
 
     @Test
+    void userinfoRefusesTheTokensOfARevokedTokensSession() throws Exception {
+        TestToken token = Registry.userWithToken(EnumSet.allOf(ContractedService.class), false);
+        Browser.LoginPage page = Browser.open("electra");
+        assertTrue(Agent.logIn(token, page).succeeded());
+        Response redirect = Browser.complete(page);
+        AuthorizationCode code = RelyingParty.code(URI.create(redirect.getHeader("Location")), page.state());
+        HTTPResponse tokens = RelyingParty.electra().redeem(code, URI.create(TestBankResource.ELECTRA_CALLBACK), page.verifier());
+        assertEquals(200, tokens.getStatusCode(), tokens.getBody());
+        String accessToken = tokens.getBodyAsJSONObject().getAsString("access_token");
+        given().auth().oauth2(accessToken).get("/oidc/userinfo").then().statusCode(200);
+
+        Registry.revokeToken(token);
+
+        given().auth().oauth2(accessToken).get("/oidc/userinfo").then().statusCode(401);
+    }
+
+    @Test
     void whileTheProjectionIsShownCurrentTheRegistryIsNotAsked() {
         TestToken token = Registry.userWithToken(EnumSet.allOf(ContractedService.class), false);
         awaitProjectionCurrent(true);
