@@ -55,6 +55,13 @@ public interface RegistryConfig {
         @WithDefault("P10D")
         Duration ocspResponderRenewBefore();
 
+        /**
+         * How many OCSP answers may be worked on (read and signed) at once; a request beyond it is answered
+         * {@code tryLater} at once instead of queueing, so that a flood of requests cannot hold every worker.
+         */
+        @WithDefault("4")
+        int ocspMaxConcurrentAnswers();
+
         /** Token certificates are valid four years, as the bank publishes. */
         @WithDefault("P1461D")
         Duration certificateValidity();
