@@ -16,8 +16,9 @@ import java.time.Instant;
 
 /**
  * What other services report about tokens: a successful token login activates the token; an unlock Code issued by the
- * helpdesk is recorded and audited, and changes no state (the PIN lock lives on the token). Each event is applied once, however often Kafka delivers it, and only if it comes from
- * the service that owns its topic (the inbox refuses the rest into {@code token-registry.dlq}).
+ * helpdesk is recorded and audited, and changes no state (the PIN lock lives on the token). Each event is applied once,
+ * however often Kafka delivers it, and only if it comes from the service that owns its topic (the inbox refuses the
+ * rest into {@code token-registry.dlq}).
  */
 @ApplicationScoped
 public class ReportedTokenEvents {
