@@ -61,13 +61,15 @@ public class TokenResource {
     public record Revocation(@NotNull TokenRevocationReason reason) {
     }
 
+    /** @param lastUnlockCodeAt when the helpdesk last issued an unlock Code for the token; it changes no state */
     public record TokenView(String csn, String model, TokenState state, String ownerCustomerId, Instant stateChangedAt,
-                            Instant handedOverAt, Instant revokedAt, TokenRevocationReason revocationReason) {
+                            Instant handedOverAt, Instant revokedAt, TokenRevocationReason revocationReason,
+                            Instant lastUnlockCodeAt) {
 
         public static TokenView of(Token token) {
             return new TokenView(token.csn, token.model, token.state,
                     token.owner == null ? null : token.owner.customerId, token.stateChangedAt, token.handedOverAt,
-                    token.revokedAt, token.revocationReason);
+                    token.revokedAt, token.revocationReason, token.lastUnlockCodeAt);
         }
     }
 
@@ -114,7 +116,7 @@ public class TokenResource {
     @POST
     @Path("/{csn}/revocation")
     @RolesAllowed(Roles.BRANCH_OFFICER)
-    @Operation(summary = "Revoke a token (lost, stolen, returned, replaced) and all its certificates")
+    @Operation(summary = "Revoke a token (lost, stolen, returned) and all its certificates; REPLACED only through a replacement hand-over")
     public RevocationView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
                                  @Valid @NotNull Revocation request) {
         TokenView revoked = TokenView.of(revocation.revoke(csn, request.reason()));
