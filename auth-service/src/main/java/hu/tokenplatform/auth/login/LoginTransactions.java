@@ -115,10 +115,13 @@ public class LoginTransactions {
     public Completion complete(String transactionId, byte[] browserSessionHash) {
         // The token may have been revoked since its login moments ago: asked again before the code is issued, outside
         // any transaction (the answer may come from the registry over the network), so before the row lock.
-        QuarkusTransaction.requiringNew().call(() -> ofSession(transactionId, browserSessionHash, LockModeType.NONE))
+        boolean checked = QuarkusTransaction.requiringNew().call(() -> ofSession(transactionId, browserSessionHash, LockModeType.NONE))
                 .filter(t -> t.status == LoginTransaction.Status.AUTHENTICATED && t.method == LoginMethod.TOKEN)
-                .ifPresent(this::stillGood);
-        return QuarkusTransaction.requiringNew().call(() -> finish(transactionId, browserSessionHash));
+                .map(t -> {
+                    stillGood(t);
+                    return true;
+                }).orElse(false);
+        return QuarkusTransaction.requiringNew().call(() -> finish(transactionId, browserSessionHash, checked));
     }
 
     private void stillGood(LoginTransaction transaction) {
@@ -132,7 +135,7 @@ public class LoginTransactions {
         }
     }
 
-    private Completion finish(String transactionId, byte[] browserSessionHash) {
+    private Completion finish(String transactionId, byte[] browserSessionHash, boolean tokenChecked) {
         LoginTransaction transaction = ofSession(transactionId, browserSessionHash, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, new LoginAttempt(null, null, null)));
         LoginAttempt attempt = new LoginAttempt(transaction.customerId, transaction.csn, transaction.clientId);
@@ -140,6 +143,10 @@ public class LoginTransactions {
             throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, attempt);
         }
         if (transaction.status != LoginTransaction.Status.AUTHENTICATED) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
+        }
+        // Authenticated by a token between the look above and this lock: not yet asked again, so not finished now.
+        if (transaction.method == LoginMethod.TOKEN && !tokenChecked) {
             throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
         }
         Instant now = clock.instant();

@@ -46,7 +46,6 @@ public class ProjectionFreshness {
     /** The topics the revocation-relevant projection is built from. */
     static final List<String> TOPICS = List.of(Topics.REGISTRY_TOKENS, Topics.REGISTRY_USERS);
     private static final Logger LOG = Logger.getLogger(ProjectionFreshness.class);
-    private static final Duration PARTITIONS_REFRESH = Duration.ofMinutes(1);
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -63,8 +62,6 @@ public class ProjectionFreshness {
 
     private volatile long provenAtNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile boolean behindLogged;
-    private List<TopicPartition> partitions;
-    private long partitionsReadAtNanos;
     private Admin admin;
     private ScheduledExecutorService checker;
 
@@ -130,23 +127,20 @@ public class ProjectionFreshness {
             behindLogged = false;
             provenAtNanos = startedAt;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            partitions = null;
+            LOG.debugf("Registry topics' end offsets not available: %s", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** Described at every check: a partition added since must be caught up on before the next proof. */
     private List<TopicPartition> partitions(int timeout) throws java.util.concurrent.ExecutionException,
             java.util.concurrent.TimeoutException, InterruptedException {
-        if (partitions == null || System.nanoTime() - partitionsReadAtNanos > PARTITIONS_REFRESH.toNanos()) {
-            Map<String, TopicDescription> topics = admin().describeTopics(TOPICS, new DescribeTopicsOptions().timeoutMs(timeout))
-                    .allTopicNames().get(timeout + 100L, TimeUnit.MILLISECONDS);
-            partitions = topics.values().stream()
-                    .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-                    .toList();
-            partitionsReadAtNanos = System.nanoTime();
-        }
-        return partitions;
+        Map<String, TopicDescription> topics = admin().describeTopics(TOPICS, new DescribeTopicsOptions().timeoutMs(timeout))
+                .allTopicNames().get(timeout + 100L, TimeUnit.MILLISECONDS);
+        return topics.values().stream()
+                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                .toList();
     }
 
     private synchronized Admin admin() {

@@ -23,7 +23,8 @@ import java.util.Map;
  * fails (the database away, say) is tried again, with growing pauses, until it applies, holding its partition
  * back meanwhile, instead of going to the dead-letter topic like a refused event; meanwhile the projection cannot be
  * shown current and logins ask the registry directly. Refused events (not from the registry) move the offset on, as
- * they change nothing, and still go to the dead-letter topic.
+ * they change nothing, and still go to the dead-letter topic. A record given up on because the service is stopping
+ * is read again at the next start ({@link ProjectionPositions}).
  */
 @ApplicationScoped
 public class ProjectionOffsets {

@@ -120,8 +120,9 @@ public class OutboxRelay {
         if (last == null) {
             return true;
         }
-        wake();
         while (true) {
+            // Woken at every look: a relay that found the lock taken by another instance may have missed these rows.
+            wake();
             if (!unsentUpTo(last)) {
                 return true;
             }
