@@ -156,7 +156,7 @@ trap 'exit 0' INT TERM
 
 wait_ready() {
   local name=$1 url=$2 pid=$3
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$var/logs/$name.log" >&2; fail "$name stopped; see $var/logs/$name.log"; }
     curl -sf "$url" >/dev/null 2>&1 && return 0
     sleep 1
