@@ -36,7 +36,8 @@ start_keycloak() {
     "$home/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$port" --import-realm \
       --health-enabled true --http-management-port "$management_port" >>"$dir/keycloak.log" 2>&1 &
   echo $! > "$dir/pid"
-  for _ in $(seq 1 120); do
+  # Keycloak's first start builds its server and imports the realm: minutes on a busy machine.
+  for _ in $(seq 1 "${KEYCLOAK_START_SECONDS:-300}"); do
     curl -sf "http://127.0.0.1:$port/realms/token-platform/.well-known/openid-configuration" >/dev/null && return 0
     kill -0 "$(cat "$dir/pid")" 2>/dev/null || { tail -20 "$dir/keycloak.log" >&2; return 1; }
     sleep 1

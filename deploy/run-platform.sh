@@ -15,7 +15,8 @@
 # Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, KEYCLOAK_MANAGEMENT_PORT 9000,
 # REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
-# token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing).
+# token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing). KEYCLOAK_START_SECONDS
+# (300) bounds the wait for Keycloak's first start.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -155,7 +156,7 @@ trap 'exit 0' INT TERM
 
 wait_ready() {
   local name=$1 url=$2 pid=$3
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$var/logs/$name.log" >&2; fail "$name stopped; see $var/logs/$name.log"; }
     curl -sf "$url" >/dev/null 2>&1 && return 0
     sleep 1

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,11 @@ final class RunningPlatform implements AutoCloseable {
 
     /** Runs the README's command and waits until it says the platform is running. */
     void start() {
+        start(Duration.ofMinutes(6));
+    }
+
+    /** As {@link #start()}, waiting up to {@code patience} for the platform to say it is running. */
+    void start(Duration patience) {
         defaultManagementPort = holdIfFree(9000);
         try {
             Files.createDirectories(var);
@@ -66,7 +72,7 @@ final class RunningPlatform implements AutoCloseable {
             CompletableFuture<Void> ready = new CompletableFuture<>();
             Path log = var.resolve("run-platform.out");
             output = CompletableFuture.runAsync(() -> copyOutput(log, ready));
-            ready.get(6, TimeUnit.MINUTES);
+            ready.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the platform did not start; see " + var.resolve("run-platform.out") + " and " + var.resolve("logs"), e);
         }

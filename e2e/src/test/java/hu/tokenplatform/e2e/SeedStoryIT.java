@@ -330,7 +330,12 @@ class SeedStoryIT {
         CloudEvent issued = awaitEvent("unlock.code-issued", ANNA_CSN, e -> true);
         assertEquals("helpdesk", issued.actor());
         assertFalse(EventCodec.write(issued).contains(code.path("code").asText().replace(" ", "")), "the Code is never in an event");
-        awaitTokenState(ANNA_CSN, "LOCKED");
+        // The PIN lock lives on the token: the registry records the Code and audits it under the agent, state unchanged.
+        eventually("the registry records the Code", () -> assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA_CSN,
+                "token.unlock-code-issued", "helpdesk"));
+        JsonNode registered = registryAs("ops").get("/tokens/" + ANNA_CSN);
+        assertEquals("ACTIVE", registered.path("state").asText());
+        assertTrue(registered.path("lastUnlockCodeAt").isTextual(), registered.toString());
 
         TokenManagerProgram.Result unlocked = anna.tokenManager.run(code.path("code").asText() + "\n" + PIN_AFTER_UNLOCK + "\n"
                 + PIN_AFTER_UNLOCK + "\n", "unlock");

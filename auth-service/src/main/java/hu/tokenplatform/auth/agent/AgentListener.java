@@ -17,6 +17,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +34,23 @@ public class AgentListener {
     private static final Logger LOG = Logger.getLogger(AgentListener.class);
     private static final long START_TIMEOUT_SECONDS = 30;
     private static final int IDLE_TIMEOUT_SECONDS = 30;
+
+    /**
+     * TLS 1.3 and, for TLS 1.2, forward-secret AEAD suites only (ECDHE with AES-GCM or ChaCha20-Poly1305): the
+     * JDK's defaults still offer CBC suites with SHA-1 MACs. A configuration ({@code quarkus.tls.<name>.cipher-suites})
+     * may narrow this list, never widen it.
+     */
+    static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    static final Set<String> PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
 
     @Inject
     Vertx vertx;
@@ -59,6 +78,12 @@ public class AgentListener {
             throw new IllegalStateException("quarkus.tls." + name + " needs a key store and a trust store, and must not trust all");
         }
         SSLOptions ssl = tls.getSSLOptions();
+        if (!PROTOCOLS.containsAll(ssl.getEnabledSecureTransportProtocols())
+                || !CIPHER_SUITES.containsAll(ssl.getEnabledCipherSuites())) {
+            throw new IllegalStateException("quarkus.tls." + name + " may enable only the protocols " + PROTOCOLS
+                    + " and the cipher suites " + CIPHER_SUITES);
+        }
+        List<String> cipherSuites = ssl.getEnabledCipherSuites().isEmpty() ? CIPHER_SUITES : List.copyOf(ssl.getEnabledCipherSuites());
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.agent().host())
                 .setPort(config.agent().port())
@@ -73,7 +98,7 @@ public class AgentListener {
                 .setMaxInitialLineLength(1024)
                 .setMaxHeaderSize(8192)
                 .setCompressionSupported(false);
-        ssl.getEnabledCipherSuites().forEach(options::addEnabledCipherSuite);
+        cipherSuites.forEach(options::addEnabledCipherSuite);
         Counter refusedHandshakes = Counter.builder("auth.agent.tls.failures")
                 .description("Connections to the agent listener that failed before HTTP, mostly refused TLS handshakes "
                         + "(no client certificate, another CA, an expired or non-login certificate)")

@@ -21,6 +21,13 @@ public interface AuthConfig {
      */
     String publicOrigin();
 
+    /**
+     * The bank's proxies in front of the browser-facing listener (addresses or CIDR blocks): only from them is
+     * {@code X-Forwarded-For} believed, walked from the right (login/BrowserAddress). None by default: the TCP peer
+     * is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
     Trust trust();
 
     Revocation revocation();
@@ -66,7 +73,7 @@ public interface AuthConfig {
         URI ocspUrl();
 
         /** Deadline for one OCSP exchange, connection and whole answer included: the login waits on it. */
-        @WithDefault("2s")
+        @WithDefault("1s")
         Duration ocspTimeout();
 
         /** An OCSP answer bigger than this is refused unread (the registry's are under 2 KiB). */
@@ -85,8 +92,20 @@ public interface AuthConfig {
          * How long an answer is reused for the same certificate: well under the 1 s revocation bound; 0 keeps nothing.
          * Failures are never kept.
          */
-        @WithDefault("500ms")
+        @WithDefault("300ms")
         Duration ocspCacheTtl();
+
+        /**
+         * How old the last proof that the registry projection is current may be for a login to rest on it: the
+         * projection had applied every record of the registry's topics up to their end offsets as read at most this
+         * long ago. Older than that, the registry's OCSP responder is asked instead (revocation package).
+         */
+        @WithDefault("500ms")
+        Duration projectionMaxAge();
+
+        /** How often the projection's applied offsets are compared with the topics' end offsets. */
+        @WithDefault("150ms")
+        Duration projectionCheckInterval();
     }
 
     interface Agent {

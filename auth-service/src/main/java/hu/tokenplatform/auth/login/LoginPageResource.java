@@ -44,6 +44,9 @@ public class LoginPageResource {
     @Inject
     PasswordLoginService passwords;
 
+    @Inject
+    BrowserAddress addresses;
+
     @POST
     @Path("/complete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -79,7 +82,7 @@ public class LoginPageResource {
         byte[] sessionHash = BrowserSession.hash(session.get());
         char[] secret = password == null ? new char[0] : password.toCharArray();
         try {
-            return redirect(passwords.logIn(transactionId, sessionHash, customerId, secret, routing.request().remoteAddress().hostAddress()));
+            return redirect(passwords.logIn(transactionId, sessionHash, customerId, secret, addresses.of(routing.request())));
         } catch (LoginRefusedException e) {
             Optional<LoginTransaction> pending = QuarkusTransaction.requiringNew().call(() ->
                     transactions.ofSession(transactionId, sessionHash, LockModeType.NONE))

@@ -80,4 +80,12 @@ public class LoginTransaction extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** Serial (upper-case hexadecimal) of the login certificate a token login was made with; null for passwords. */
+    @Column(name = "certificate_serial")
+    public String certificateSerial;
+
+    /** The login session an authentication started (LoginSessions): the sid of the tokens issued from it. */
+    @Column(name = "session_id")
+    public String sessionId;
 }

@@ -3,6 +3,8 @@ package hu.tokenplatform.auth.login;
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.oidc.AuthorizationCodes;
 import hu.tokenplatform.auth.oidc.PendingAuthorization;
+import hu.tokenplatform.auth.revocation.RevocationStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +34,9 @@ public class LoginTransactions {
     private static final Duration LOGIN_RETENTION = Duration.ofDays(1);
     /** First key of the per-session advisory lock: "LT" for login transaction. */
     private static final int SESSION_LOCK = 0x4c54;
+
+    @Inject
+    RevocationStatus revocation;
 
     @Inject
     AuthConfig config;
@@ -107,8 +112,30 @@ public class LoginTransactions {
      * @throws LoginRefusedException if the transaction is not this session's, not authenticated, already
      *                               finished, or authenticated too long ago
      */
-    @Transactional
     public Completion complete(String transactionId, byte[] browserSessionHash) {
+        // The token may have been revoked since its login moments ago: asked again before the code is issued, outside
+        // any transaction (the answer may come from the registry over the network), so before the row lock.
+        boolean checked = QuarkusTransaction.requiringNew().call(() -> ofSession(transactionId, browserSessionHash, LockModeType.NONE))
+                .filter(t -> t.status == LoginTransaction.Status.AUTHENTICATED && t.method == LoginMethod.TOKEN)
+                .map(t -> {
+                    stillGood(t);
+                    return true;
+                }).orElse(false);
+        return QuarkusTransaction.requiringNew().call(() -> finish(transactionId, browserSessionHash, checked));
+    }
+
+    private void stillGood(LoginTransaction transaction) {
+        LoginAttempt attempt = new LoginAttempt(transaction.customerId, transaction.csn, transaction.clientId);
+        RevocationStatus.Verdict verdict = transaction.certificateSerial == null ? RevocationStatus.Verdict.REVOKED
+                : revocation.of(transaction.csn, transaction.certificateSerial);
+        switch (verdict) {
+            case GOOD -> { }
+            case REVOKED -> throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, attempt);
+            case UNKNOWN -> throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, attempt);
+        }
+    }
+
+    private Completion finish(String transactionId, byte[] browserSessionHash, boolean tokenChecked) {
         LoginTransaction transaction = ofSession(transactionId, browserSessionHash, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, new LoginAttempt(null, null, null)));
         LoginAttempt attempt = new LoginAttempt(transaction.customerId, transaction.csn, transaction.clientId);
@@ -116,6 +143,10 @@ public class LoginTransactions {
             throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, attempt);
         }
         if (transaction.status != LoginTransaction.Status.AUTHENTICATED) {
+            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
+        }
+        // Authenticated by a token between the look above and this lock: not yet asked again, so not finished now.
+        if (transaction.method == LoginMethod.TOKEN && !tokenChecked) {
             throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
         }
         Instant now = clock.instant();

@@ -4,12 +4,11 @@ import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.pki.BankTrust;
 import hu.tokenplatform.auth.pki.CertificateProfile;
 import hu.tokenplatform.auth.pki.Certificates;
-import hu.tokenplatform.auth.pki.CrlCache;
-import hu.tokenplatform.auth.pki.CrlUnavailableException;
 import hu.tokenplatform.auth.pki.UntrustedCertificateException;
 import hu.tokenplatform.auth.projection.BankUser;
 import hu.tokenplatform.auth.projection.Token;
 import hu.tokenplatform.auth.projection.TokenCertificate;
+import hu.tokenplatform.auth.revocation.RevocationStatus;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import hu.tokenplatform.tokencrypto.login.LoginChallenge;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,13 +45,16 @@ public class TokenLoginService {
     BankTrust trust;
 
     @Inject
-    CrlCache crl;
+    RevocationStatus revocation;
 
     @Inject
     LoginThrottle throttle;
 
     @Inject
     LoginEvents events;
+
+    @Inject
+    LoginSessions sessions;
 
     @Inject
     Clock clock;
@@ -72,11 +74,17 @@ public class TokenLoginService {
             throw new LoginRefusedException(Refusal.RATE_LIMITED, new LoginAttempt(null, null, client));
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion));
+            Holder holder = QuarkusTransaction.requiringNew().call(() -> identify(certificate, fingerprint, assertion));
+            // Outside any transaction: the answer may come from the registry over the network.
+            switch (revocation.of(holder.csn(), holder.certificateSerial())) {
+                case GOOD -> { }
+                case REVOKED -> throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, holder.attempt());
+                case UNKNOWN -> throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, holder.attempt());
+            }
+            QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion, holder));
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
-                // Without a fresh CRL the bank cannot answer: that is no fault of the caller's.
-                if (fingerprint != null && refused.refusal() == Refusal.REVOCATION_STATUS_UNKNOWN) {
+                if (fingerprint != null && !countsAsGuess(refused.refusal())) {
                     throttle.release(LoginThrottle.Scope.CERTIFICATE, fingerprint);
                 }
                 events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
@@ -85,7 +93,12 @@ public class TokenLoginService {
         }
     }
 
-    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
+    /** Whose token and which certificate the TLS session was authenticated with. */
+    private record Holder(String csn, String certificateSerial, LoginAttempt attempt) {
+    }
+
+    /** The certificate: the bank's, for login, known to the projection with its token and owner. */
+    private Holder identify(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
         LoginAttempt attempt = new LoginAttempt(null, null, assertion == null ? null : assertion.client());
         if (certificate == null) {
             throw new LoginRefusedException(Refusal.CLIENT_CERTIFICATE_REQUIRED, attempt);
@@ -111,10 +124,13 @@ public class TokenLoginService {
         }
         Token token = Token.find(known.csn).filter(t -> t.customerId.equals(known.customerId))
                 .orElseThrow(() -> new LoginRefusedException(Refusal.CERTIFICATE_UNKNOWN, owner));
-        if (known.revokedBy(now) || token.revokedBy(now) || onCrl(certificate, owner)) {
-            throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, owner);
-        }
+        return new Holder(token.csn, known.serialNumber, owner);
+    }
 
+    /** The login transaction, the signature over its challenge and the user's contract; the holder is still good. */
+    private void authenticate(X509Certificate certificate, String fingerprint, LoginAssertion assertion, Holder holder) {
+        LoginAttempt owner = holder.attempt();
+        Instant now = clock.instant();
         LoginTransaction transaction = LoginTransaction.<LoginTransaction>findByIdOptional(assertion.transactionId(),
                         LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, owner));
@@ -133,7 +149,7 @@ public class TokenLoginService {
             throw new LoginRefusedException(Refusal.SIGNATURE_INVALID, owner);
         }
 
-        BankUser user = BankUser.find(known.customerId)
+        BankUser user = BankUser.find(owner.customerId())
                 .orElseThrow(() -> new LoginRefusedException(Refusal.USER_UNKNOWN, owner));
         if (!user.services.contains(config.oidc().clients().get(transaction.clientId).service())) {
             throw new LoginRefusedException(Refusal.SERVICE_NOT_CONTRACTED, owner);
@@ -141,20 +157,22 @@ public class TokenLoginService {
 
         transaction.status = LoginTransaction.Status.AUTHENTICATED;
         transaction.customerId = user.customerId;
-        transaction.csn = token.csn;
+        transaction.csn = holder.csn();
+        transaction.certificateSerial = holder.certificateSerial();
         transaction.method = LoginMethod.TOKEN;
         transaction.authenticatedAt = now;
+        transaction.sessionId = sessions.start(user.customerId, holder.csn(), holder.certificateSerial());
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
-        events.succeeded(user.customerId, token.csn, transaction.clientId, LoginMethod.TOKEN);
+        events.succeeded(user.customerId, holder.csn(), transaction.clientId, LoginMethod.TOKEN);
     }
 
-    /** The CRL backs up the projection; without a fresh CRL nobody logs in (fail closed). */
-    private boolean onCrl(X509Certificate certificate, LoginAttempt owner) {
-        try {
-            return crl.revocationOf(certificate.getSerialNumber()).isPresent();
-        } catch (CrlUnavailableException e) {
-            throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, owner);
-        }
+    /**
+     * Refusals that prove nothing about the caller guessing do not count against the certificate: without an answer
+     * about revocation the bank cannot decide (no fault of the caller's), and a transaction already used is a double
+     * submission (a double click, a retry) of a login that succeeded, not a guess.
+     */
+    private static boolean countsAsGuess(Refusal refusal) {
+        return refusal != Refusal.REVOCATION_STATUS_UNKNOWN && refusal != Refusal.LOGIN_TRANSACTION_USED;
     }
 
     /** The signature must verify with the key of the certificate the TLS session was authenticated with. */

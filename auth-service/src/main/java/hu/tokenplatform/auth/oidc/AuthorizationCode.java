@@ -51,4 +51,12 @@ public class AuthorizationCode extends PanacheEntityBase {
 
     @Column(name = "used_at")
     public Instant usedAt;
+
+    /** The login certificate of a token login (upper-case hexadecimal serial); null for passwords. */
+    @Column(name = "certificate_serial")
+    public String certificateSerial;
+
+    /** The login's session: a second redemption of this code ends it. */
+    @Column(name = "session_id")
+    public String sessionId;
 }

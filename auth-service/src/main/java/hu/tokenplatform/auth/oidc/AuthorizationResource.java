@@ -15,6 +15,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Prompt;
 import hu.tokenplatform.auth.config.AuthConfig;
+import hu.tokenplatform.auth.login.BrowserAddress;
 import hu.tokenplatform.auth.login.BrowserSession;
 import hu.tokenplatform.auth.login.LoginMessages;
 import hu.tokenplatform.auth.login.LoginPage;
@@ -67,6 +68,9 @@ public class AuthorizationResource {
     @Inject
     AuthConfig config;
 
+    @Inject
+    BrowserAddress addresses;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "OIDC authorization endpoint (code flow, PKCE S256 required): the login page")
@@ -98,7 +102,7 @@ public class AuthorizationResource {
         String session = sessions.currentOrNew(headers);
         Optional<LoginTransaction> transaction = transactions.start(new PendingAuthorization(client.get().id(), redirectUri,
                 request.getScope().toString(), value(request.getState()), request.getNonce() == null ? null : request.getNonce().getValue(),
-                request.getCodeChallenge().getValue()), BrowserSession.hash(session), routing.request().remoteAddress().hostAddress());
+                request.getCodeChallenge().getValue()), BrowserSession.hash(session), addresses.of(routing.request()));
         if (transaction.isEmpty()) {
             // An error page rather than a redirect: sent back, the client might only start another login at once.
             return Response.fromResponse(page.error(429, lang, text.tooManyPagesTitle(), text.tooManyPages()))

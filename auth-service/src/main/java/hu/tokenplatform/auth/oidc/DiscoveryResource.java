@@ -16,6 +16,7 @@ import com.nimbusds.langtag.LangTagUtils;
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.login.LoginPage;
 import jakarta.inject.Inject;
+import net.minidev.json.JSONObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,10 +57,15 @@ public class DiscoveryResource {
         metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.ES256));
         metadata.setScopes(new Scope(AuthorizationResource.SCOPES.toArray(String[]::new)));
         metadata.setACRs(Arrays.stream(Acr.values()).map(acr -> new ACR(acr.value())).toList());
-        metadata.setClaims(List.of("sub", "name", "company_id", "company_name", "services", "signing_right", "acr", "amr", "auth_time"));
+        metadata.setClaims(List.of("sub", "name", "company_id", "company_name", "services", "signing_right", "acr", "amr", "auth_time", "sid"));
         metadata.setSupportsAuthorizationResponseIssuerParam(true);
+        metadata.setSupportsRequestURIParam(false);
         metadata.setUILocales(LangTagUtils.parseLangTagList(LoginPage.LANGUAGES.toArray(String[]::new)));
-        return Response.ok(metadata.toJSONObject().toJSONString(), MediaType.APPLICATION_JSON_TYPE)
+        JSONObject json = metadata.toJSONObject();
+        // The authorization endpoint refuses request objects, by value and by reference: said explicitly, although
+        // false is the default of request_parameter_supported (which Nimbus therefore leaves out).
+        json.put("request_parameter_supported", false);
+        return Response.ok(json.toJSONString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "max-age=300").build();
     }
 

@@ -53,6 +53,7 @@ public class TokenIssuer {
                 .subject(user.customerId)
                 .issueTime(Date.from(now))
                 .claim("auth_time", code.authTime.getEpochSecond())
+                .claim("sid", code.sessionId)
                 .claim("acr", acr.value())
                 .claim("amr", acr.amr());
         JWTClaimsSet id = new JWTClaimsSet.Builder(common.build())

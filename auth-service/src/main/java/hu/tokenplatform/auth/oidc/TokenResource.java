@@ -23,7 +23,9 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import hu.tokenplatform.auth.config.AuthConfig;
+import hu.tokenplatform.auth.login.LoginMethod;
 import hu.tokenplatform.auth.projection.BankUser;
+import hu.tokenplatform.auth.revocation.RevocationStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -63,6 +65,9 @@ public class TokenResource {
 
     @Inject
     AuthConfig config;
+
+    @Inject
+    RevocationStatus revocation;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -128,6 +133,9 @@ public class TokenResource {
         if (!pkceMatches(grant.getCodeVerifier(), code.codeChallenge)) {
             return error(OAuth2Error.INVALID_GRANT.setDescription("PKCE code_verifier does not match"));
         }
+        if (code.method == LoginMethod.TOKEN && tokenNoLongerGood(code)) {
+            return error(OAuth2Error.INVALID_GRANT.setDescription("the token of this login is revoked or its status unknown"));
+        }
         Optional<BankUser> user = QuarkusTransaction.requiringNew().call(() -> BankUser.find(code.customerId));
         if (user.isEmpty()) {
             return error(OAuth2Error.INVALID_GRANT.setDescription("user no longer known"));
@@ -136,6 +144,12 @@ public class TokenResource {
         BearerAccessToken accessToken = new BearerAccessToken(issued.accessToken().serialize(),
                 issued.accessTokenLifetime().toSeconds(), new Scope(code.scope.split(" ")));
         return ok(new OIDCTokenResponse(new OIDCTokens(issued.idToken(), accessToken, null)).toJSONObject().toJSONString());
+    }
+
+    /** The token may have been revoked since the login: no tokens for it then, nor when that cannot be told. */
+    private boolean tokenNoLongerGood(AuthorizationCode code) {
+        return code.certificateSerial == null
+                || revocation.of(code.csn, code.certificateSerial) != RevocationStatus.Verdict.GOOD;
     }
 
     private Response clientCredentials(OidcClients.Client client, Scope requested) {

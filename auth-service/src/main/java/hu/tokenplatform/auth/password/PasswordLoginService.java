@@ -5,6 +5,7 @@ import hu.tokenplatform.auth.login.LoginAttempt;
 import hu.tokenplatform.auth.login.LoginEvents;
 import hu.tokenplatform.auth.login.LoginMethod;
 import hu.tokenplatform.auth.login.LoginRefusedException;
+import hu.tokenplatform.auth.login.LoginSessions;
 import hu.tokenplatform.auth.login.LoginThrottle;
 import hu.tokenplatform.auth.login.LoginTransaction;
 import hu.tokenplatform.auth.login.LoginTransactions;
@@ -48,6 +49,9 @@ public class PasswordLoginService {
 
     @Inject
     LoginEvents events;
+
+    @Inject
+    LoginSessions sessions;
 
     @Inject
     OidcClients clients;
@@ -148,6 +152,7 @@ public class PasswordLoginService {
         transaction.customerId = customerId;
         transaction.method = LoginMethod.PASSWORD;
         transaction.authenticatedAt = now;
+        transaction.sessionId = sessions.start(customerId, null, null);
         throttle.reset(LoginThrottle.Scope.CUSTOMER, customerId);
         throttle.release(LoginThrottle.Scope.ADDRESS, address);
         events.succeeded(customerId, null, transaction.clientId, LoginMethod.PASSWORD);

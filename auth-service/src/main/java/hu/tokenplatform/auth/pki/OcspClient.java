@@ -87,8 +87,8 @@ import java.util.concurrent.TimeoutException;
  *   {@code ocsp-max-age}; nextUpdate, where given, not passed; no critical extension it does not know.</li>
  * </ul>
  *
- * Answers are kept per serial for {@code ocsp-cache-ttl} (under a second, so the revocation bound holds); failures
- * are never kept. Blocking: call it from a worker thread, never from the event loop.
+ * "Good" answers are kept per serial for {@code ocsp-cache-ttl}, counted from when the question was sent (under a
+ * second, so the revocation bound holds); revoked answers are kept for good; failures are never kept. Blocking: call it from a worker thread, never from the event loop.
  */
 @ApplicationScoped
 public class OcspClient {
@@ -184,19 +184,31 @@ public class OcspClient {
         if (!certificate.getIssuerX500Principal().equals(issuingCa.getSubjectX500Principal())) {
             throw new IllegalArgumentException("certificate not issued by the pinned issuing CA; validate it with BankTrust first");
         }
-        BigInteger serial = certificate.getSerialNumber();
+        return status(certificate.getSerialNumber());
+    }
+
+    /**
+     * The registry's answer for the certificate with {@code serial} issued by the pinned issuing CA: for when only
+     * the serial is at hand (a finished login, a redeemed code, a session).
+     *
+     * @throws OcspUnavailableException when no trustworthy answer can be had: fail closed
+     */
+    public OcspStatus status(BigInteger serial) throws OcspUnavailableException {
         Cached cached = cache.get(serial);
-        if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0) {
+        if (cached != null && (cached.status() instanceof OcspStatus.Revoked || System.nanoTime() - cached.expiresAtNanos() < 0)) {
             return cached.status();
         }
+        // The answer tells the state at some moment after this one: its reuse is counted from here, so that however
+        // slow the exchange, a cached "good" is never older than the cache's time to live.
+        long askedAt = System.nanoTime();
         try {
             OcspStatus status = ask(serial);
             count(outcome(status));
-            remember(serial, status);
+            remember(serial, status, askedAt);
             return status;
         } catch (OcspUnavailableException e) {
             count(e.reason().code());
-            LOG.warnf("OCSP status of certificate %s not available from %s: %s", Certificates.serialHex(certificate),
+            LOG.warnf("OCSP status of certificate %s not available from %s: %s", serial.toString(16).toUpperCase(java.util.Locale.ROOT),
                     settings.url(), e.getMessage());
             throw e;
         }
@@ -462,18 +474,26 @@ public class OcspClient {
         }
     }
 
-    private void remember(BigInteger serial, OcspStatus status) {
-        if (settings.cacheTtl().isZero()) {
+    /**
+     * A revocation is final (the bank CA never puts a certificate on hold), so a revoked answer is kept for good and
+     * never replaced, not even by a "good" that an older, slower exchange brings in after it.
+     */
+    private void remember(BigInteger serial, OcspStatus status, long askedAt) {
+        if (settings.cacheTtl().isZero() && !(status instanceof OcspStatus.Revoked)) {
             return;
         }
         if (cache.size() >= CACHE_SWEEP_SIZE) {
             long now = System.nanoTime();
-            cache.values().removeIf(entry -> now - entry.expiresAtNanos() >= 0);
+            cache.values().removeIf(entry -> !(entry.status() instanceof OcspStatus.Revoked) && now - entry.expiresAtNanos() >= 0);
             if (cache.size() >= CACHE_MAX_SIZE) {
+                // Only revoked answers are left: forgetting them costs a question to the registry, not safety.
                 cache.clear();
             }
         }
-        cache.put(serial, new Cached(status, System.nanoTime() + settings.cacheTtl().toNanos()));
+        Cached fresh = new Cached(status, askedAt + settings.cacheTtl().toNanos());
+        cache.merge(serial, fresh, (kept, offered) -> kept.status() instanceof OcspStatus.Revoked
+                || !(offered.status() instanceof OcspStatus.Revoked) && kept.expiresAtNanos() - offered.expiresAtNanos() > 0
+                ? kept : offered);
     }
 
     private void count(String outcome) {

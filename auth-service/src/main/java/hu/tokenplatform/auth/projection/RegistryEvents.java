@@ -1,6 +1,7 @@
 package hu.tokenplatform.auth.projection;
 
 import hu.tokenplatform.auth.pki.Certificates;
+import hu.tokenplatform.auth.revocation.ProjectionOffsets;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
@@ -12,7 +13,7 @@ import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.events.data.UserPasswordLoginDisabled;
 import hu.tokenplatform.events.data.UserRegistered;
 import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +35,11 @@ import java.util.regex.Pattern;
 public class RegistryEvents {
 
     private static final Logger LOG = Logger.getLogger(RegistryEvents.class);
+    /**
+     * The projection's own worker pool ({@code smallrye.messaging.worker.registry-projection.max-concurrency}): logins
+     * waiting on the registry's OCSP responder must not hold back the very catch-up that would spare them the wait.
+     */
+    static final String PROJECTION_WORKERS = "registry-projection";
     public static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{8}");
     public static final Pattern CSN = Pattern.compile("[0-9A-F]{8,16}");
     private static final Pattern SERIAL = Pattern.compile("[0-9A-F]{1,64}");
@@ -42,32 +48,49 @@ public class RegistryEvents {
     IdempotentInbox inbox;
 
     @Inject
+    ProjectionOffsets offsets;
+
+    @Inject
     Clock clock;
 
     @Incoming("registry-users")
-    @Blocking
+    @Blocking(PROJECTION_WORKERS)
     public void onUserEvent(ConsumerRecord<String, String> record) {
-        inbox.accept(record, event -> event.knownType().ifPresent(type -> {
+        offsets.apply(record, () -> inbox.accept(record, event -> event.knownType().ifPresent(type -> {
             switch (type) {
                 case USER_REGISTERED -> userRegistered(EventCodec.data(event, UserRegistered.class));
                 case USER_PASSWORD_LOGIN_DISABLED -> passwordLoginDisabled(EventCodec.data(event, UserPasswordLoginDisabled.class));
                 default -> LOG.debugf("Event type %s is not projected", type.typeName());
             }
-        }));
+        })));
     }
 
     @Incoming("registry-tokens")
-    @Blocking
+    @Blocking(PROJECTION_WORKERS)
     public void onTokenEvent(ConsumerRecord<String, String> record) {
-        inbox.accept(record, event -> event.knownType().ifPresent(type -> {
+        offsets.apply(record, () -> inbox.accept(record, event -> event.knownType().ifPresent(type -> {
             switch (type) {
                 case TOKEN_HANDED_OVER -> tokenHandedOver(EventCodec.data(event, TokenHandedOver.class));
-                case TOKEN_REVOKED -> tokenRevoked(EventCodec.data(event, TokenRevoked.class), event);
+                case TOKEN_REVOKED -> revocation(() -> tokenRevoked(EventCodec.data(event, TokenRevoked.class), event));
                 case CERTIFICATE_ISSUED -> certificateIssued(EventCodec.data(event, CertificateIssued.class));
-                case CERTIFICATE_REVOKED -> certificateRevoked(EventCodec.data(event, CertificateRevoked.class), event);
+                case CERTIFICATE_REVOKED -> revocation(() -> certificateRevoked(EventCodec.data(event, CertificateRevoked.class), event));
                 default -> LOG.debugf("Event type %s is not projected", type.typeName());
             }
-        }));
+        })));
+    }
+
+    /**
+     * A revocation that cannot be read is never skipped like other malformed events: its partition is held (the
+     * record is retried) so that the projection cannot be shown current without it, and logins ask the registry.
+     */
+    private static void revocation(Runnable apply) {
+        try {
+            apply.run();
+        } catch (MalformedEventException e) {
+            LOG.errorf("A revocation event cannot be read (%s): its partition is held and logins ask the registry's OCSP "
+                    + "responder until it is fixed", e.getMessage());
+            throw new IllegalStateException("unreadable revocation event", e);
+        }
     }
 
     private void userRegistered(UserRegistered data) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
@@ -170,6 +172,52 @@ class AgentEndpointAttackTest {
             assertEquals("login-transaction-used", Agent.code(replay));
         }
         logins.await(r -> token.customerId().equals(r.key()) && r.value().contains("\"login-transaction-used\""), Registry.WAIT);
+    }
+
+    @Test
+    void doubleSubmissionsBeyondTheLimitDoNotLockTheCertificateOut() throws Exception {
+        TestToken token = userWithToken(false);
+        try (TestToken.Open open = token.open()) {
+            Browser.LoginPage page = Browser.open("electra");
+            LoginAssertion assertion = assertion(open, page);
+            assertEquals(200, Agent.post(TlsClients.token(open.session()), assertion).statusCode());
+
+            // A double click, or a retry after a lost answer: more often than the certificate's limit (10).
+            for (int i = 0; i < 12; i++) {
+                HttpResponse<String> again = Agent.post(TlsClients.token(open.session()), assertion);
+                assertEquals("login-transaction-used", Agent.code(again), "submission " + i);
+            }
+        }
+
+        assertTrue(Agent.logIn(token, Browser.open("electra")).succeeded());
+    }
+
+    @Test
+    void agentListenerRefusesCbcSuitesAndAcceptsAeadSuitesAndTls13() throws Exception {
+        TestToken token = userWithToken(false);
+        try (TestToken.Open open = token.open()) {
+            SSLContext tls = TlsClients.token(open.session());
+            for (String cbc : List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256")) {
+                assertThrows(SSLHandshakeException.class, () -> handshake(tls, "TLSv1.2", cbc), cbc);
+            }
+            assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", handshake(tls, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+            assertEquals("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+                    handshake(tls, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"));
+            assertEquals("TLS_AES_256_GCM_SHA384", handshake(tls, "TLSv1.3", "TLS_AES_256_GCM_SHA384"));
+        }
+    }
+
+    /** A JSSE client offering one protocol and one cipher suite: the suite the handshake agreed on. */
+    private static String handshake(SSLContext tls, String protocol, String cipherSuite) throws IOException {
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", Agent.port())) {
+            socket.setSoTimeout(10_000);
+            socket.setEnabledProtocols(new String[]{protocol});
+            socket.setEnabledCipherSuites(new String[]{cipherSuite});
+            socket.startHandshake();
+            assertEquals(protocol, socket.getSession().getProtocol());
+            return socket.getSession().getCipherSuite();
+        }
     }
 
     @Test

@@ -22,7 +22,10 @@ import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import hu.tokenplatform.auth.login.LoginSession;
+import hu.tokenplatform.auth.login.LoginSessions;
 import hu.tokenplatform.auth.support.Agent;
 import hu.tokenplatform.auth.support.Browser;
 import hu.tokenplatform.auth.support.Registry;
@@ -131,6 +134,73 @@ class OidcFlowTest {
 
         assertTrue(OIDCTokenResponseParser.parse(electra.redeem(code, electra.redirectUri(), page.verifier())).indicatesSuccess());
         assertEquals("invalid_grant", error(electra.redeem(code, electra.redirectUri(), page.verifier())));
+    }
+
+    /** A token login at Electra, its code redeemed once: the tokens Electra got. */
+    static OIDCTokens electraTokens(TestToken token) throws Exception {
+        RelyingParty electra = RelyingParty.electra();
+        Browser.LoginPage page = Browser.open("electra");
+        AuthorizationCode code = RelyingParty.code(logInWithToken(token, page), page.state());
+        return ((OIDCTokenResponse) OIDCTokenResponseParser.parse(electra.redeem(code, electra.redirectUri(), page.verifier()))
+                .toSuccessResponse()).getOIDCTokens();
+    }
+
+    @Test
+    void codeRedeemedTwiceEndsTheLoginSessionSoTheFirstTokensAreRefusedAtUserinfo() throws Exception {
+        TestToken token = Registry.userWithToken(EnumSet.allOf(ContractedService.class), false);
+        RelyingParty electra = RelyingParty.electra();
+        Browser.LoginPage page = Browser.open("electra");
+        AuthorizationCode code = RelyingParty.code(logInWithToken(token, page), page.state());
+        OIDCTokens first = ((OIDCTokenResponse) OIDCTokenResponseParser.parse(
+                electra.redeem(code, electra.redirectUri(), page.verifier())).toSuccessResponse()).getOIDCTokens();
+        String access = first.getAccessToken().getValue();
+        given().header("Authorization", "Bearer " + access).get("/oidc/userinfo").then().statusCode(200);
+        // The same user's other login is another session.
+        String otherAccess = electraTokens(token).getAccessToken().getValue();
+
+        // Whoever presents the code a second time (the attacker or the client) shows that it leaked.
+        assertEquals("invalid_grant", error(electra.redeem(code, electra.redirectUri(), page.verifier())));
+
+        given().header("Authorization", "Bearer " + access).get("/oidc/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+        given().header("Authorization", "Bearer " + access).post("/oidc/userinfo").then().statusCode(401);
+        given().header("Authorization", "Bearer " + otherAccess).get("/oidc/userinfo").then().statusCode(200);
+        String sid = first.getIDToken().getJWTClaimsSet().getStringClaim("sid");
+        LoginSession ended = QuarkusTransaction.requiringNew().call(() -> LoginSession.<LoginSession>findById(sid));
+        assertEquals(LoginSessions.EndReason.CODE_REDEEMED_TWICE, ended.endReason);
+        assertEquals(token.csn(), ended.csn);
+    }
+
+    @Test
+    void idAndAccessTokensOfOneLoginCarryItsSessionIdAndEachLoginHasItsOwn() throws Exception {
+        TestToken token = Registry.userWithToken(EnumSet.allOf(ContractedService.class), false);
+        List<String> sids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            OIDCTokens tokens = electraTokens(token);
+            String idSid = tokens.getIDToken().getJWTClaimsSet().getStringClaim("sid");
+            String accessSid = SignedJWT.parse(tokens.getAccessToken().getValue()).getJWTClaimsSet().getStringClaim("sid");
+            assertTrue(idSid != null && idSid.matches("[A-Za-z0-9_-]{22}"), idSid);
+            assertEquals(idSid, accessSid);
+            sids.add(idSid);
+        }
+        assertFalse(sids.get(0).equals(sids.get(1)), sids.toString());
+    }
+
+    @Test
+    void discoveryListsTheSidClaimAndSaysRequestObjectsAreNotSupported() {
+        OIDCProviderMetadata provider = RelyingParty.discover();
+        assertTrue(provider.getClaims().contains("sid"), provider.getClaims().toString());
+        assertFalse(provider.supportsRequestURIParam());
+        assertFalse(provider.supportsRequestParam());
+        given().get("/.well-known/openid-configuration").then().statusCode(200)
+                .body("request_uri_parameter_supported", org.hamcrest.Matchers.equalTo(false))
+                .body("request_parameter_supported", org.hamcrest.Matchers.equalTo(false));
+        // What discovery says is what the endpoint does.
+        Map<String, String> byReference = Browser.authorizationRequest("electra", TestBankResource.ELECTRA_CALLBACK,
+                new com.nimbusds.oauth2.sdk.pkce.CodeVerifier(), "ru");
+        byReference.put("request_uri", "https://electra.test/request.jwt");
+        assertTrue(Browser.authorize(byReference).then().statusCode(303).extract().header("Location")
+                .contains("error=request_uri_not_supported"));
     }
 
     @Test

@@ -194,6 +194,50 @@ class PasswordLoginTest {
     }
 
     @Test
+    void rotatingTheLeftMostForwardedAddressDoesNotEscapeTheAddressLimit() {
+        String customerId = userWithPassword(bcrypt(PASSWORD));
+        // The test limit per address is 1000 failures: two are left for the browser's address, which the bank's
+        // proxy (the test, from trusted 127.0.0.1) appends after whatever the browser wrote itself.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into login_throttle (scope, subject, window_start, "
+                + "failures) values ('ADDRESS', '192.0.2.60', now(), 998)").executeUpdate());
+
+        for (int i = 0; i < 2; i++) {
+            Browser.password(Browser.open("electra"), TestToken.newCustomerId(), "guess", "198.51.100." + i + ", 192.0.2.60")
+                    .then().statusCode(401);
+        }
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "198.51.100.2, 192.0.2.60").then().statusCode(429);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.60").then().statusCode(429);
+    }
+
+    @Test
+    void anOverlongForwardedForIsReadFromTheProxysEnd() {
+        String customerId = userWithPassword(bcrypt(PASSWORD));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into login_throttle (scope, subject, window_start, "
+                + "failures) values ('ADDRESS', '192.0.2.61', now(), 999)").executeUpdate());
+        String overlong = "198.51.100.9, ".repeat(600) + "192.0.2.61";
+
+        Browser.password(Browser.open("electra"), TestToken.newCustomerId(), "guess", overlong).then().statusCode(401);
+        Browser.password(Browser.open("electra"), customerId, PASSWORD, overlong).then().statusCode(429);
+    }
+
+    @Test
+    void garbageInForwardedForCountsAgainstTheProxyThatSentIt() {
+        String customerId = userWithPassword(bcrypt(PASSWORD));
+        // 127.0.0.1 is the trusted proxy here: what it forwarded is no address, so its own address is counted.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into login_throttle (scope, subject, window_start, "
+                + "failures) values ('ADDRESS', '127.0.0.1', now(), 999) on conflict (scope, subject) do update set "
+                + "window_start = now(), failures = 999").executeUpdate());
+        try {
+            Browser.password(Browser.open("electra"), TestToken.newCustomerId(), "guess", "192.0.2.62, <script>").then().statusCode(401);
+            Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.63, unknown").then().statusCode(429);
+            Browser.password(Browser.open("electra"), customerId, PASSWORD, "192.0.2.64").then().statusCode(303);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from login_throttle where scope = 'ADDRESS' and subject = '127.0.0.1'").executeUpdate());
+        }
+    }
+
+    @Test
     void onlyWrongPasswordsCountAgainstTheAddress() {
         String recontracted = userWithPassword(bcrypt(PASSWORD));
         Registry.disablePasswordLogin(recontracted);

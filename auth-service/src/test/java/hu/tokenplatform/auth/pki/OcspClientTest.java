@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import hu.tokenplatform.auth.pki.OcspUnavailableException.Reason;
 import hu.tokenplatform.auth.support.TestBank;
 import hu.tokenplatform.auth.support.TestCa;
+import hu.tokenplatform.auth.support.TestOcspResponder;
 import hu.tokenplatform.auth.support.TestOcspResponder.Behaviour;
 import hu.tokenplatform.auth.support.TestToken;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -203,6 +204,40 @@ class OcspClientTest {
         Thread.sleep(ttl.toMillis() + 100);
 
         assertInstanceOf(OcspStatus.Revoked.class, client.status(certificate), "after the TTL the responder is asked again");
+        assertEquals(2, TestBank.ocspRequestsFor(certificate.getSerialNumber()));
+    }
+
+    @Test
+    void revokedAnswerIsKeptForGoodAndNeverAskedAgain() throws Exception {
+        Duration ttl = Duration.ofMillis(100);
+        OcspClient client = client(TestBank.ocspUrl(), ttl);
+        X509Certificate certificate = newCertificate(true);
+        TestBank.revoke(certificate.getSerialNumber(), CRLReason.KEY_COMPROMISE);
+
+        assertInstanceOf(OcspStatus.Revoked.class, client.status(certificate));
+        Thread.sleep(ttl.toMillis() * 3);
+
+        assertInstanceOf(OcspStatus.Revoked.class, client.status(certificate.getSerialNumber()));
+        assertEquals(1, TestBank.ocspRequestsFor(certificate.getSerialNumber()), "a revocation is final: kept, not asked again");
+    }
+
+    /**
+     * A "good" describes the registry when the question was sent, not when a slow answer arrived: reused from then
+     * on, it would stand for a state older than the TTL.
+     */
+    @Test
+    void slowAnswerIsReusedOnlyUntilTheTtlCountedFromWhenItWasAsked() throws Exception {
+        OcspClient patient = new OcspClient(new OcspClient.Settings(TestBank.ocspUrl(), TestOcspResponder.SLOW_ANSWER.plusSeconds(5),
+                32 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(900)), TestBank.ca().issuing,
+                Clock.systemUTC(), new SimpleMeterRegistry());
+        X509Certificate certificate = newCertificate(true);
+        TestBank.ocspBehaviour(Behaviour.SLOW);
+
+        assertInstanceOf(OcspStatus.Good.class, patient.status(certificate));
+        TestBank.ocspBehaviour(Behaviour.HONEST);
+        TestBank.revoke(certificate.getSerialNumber(), CRLReason.KEY_COMPROMISE);
+
+        assertInstanceOf(OcspStatus.Revoked.class, patient.status(certificate), "the slow good had expired on arrival");
         assertEquals(2, TestBank.ocspRequestsFor(certificate.getSerialNumber()));
     }
 

@@ -9,7 +9,6 @@ import hu.tokenplatform.events.data.LoginFailed;
 import hu.tokenplatform.events.data.LoginSucceeded;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
-import hu.tokenplatform.events.data.TokenLocked;
 import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.events.data.TokenStockReceived;
 import hu.tokenplatform.events.data.UnlockCodeIssued;
@@ -29,7 +28,6 @@ public enum EventType {
     TOKEN_STOCK_RECEIVED("token.stock-received", Topics.REGISTRY_TOKENS, TokenStockReceived.class),
     TOKEN_HANDED_OVER("token.handed-over", Topics.REGISTRY_TOKENS, TokenHandedOver.class),
     TOKEN_ACTIVATED("token.activated", Topics.REGISTRY_TOKENS, TokenActivated.class),
-    TOKEN_LOCKED("token.locked", Topics.REGISTRY_TOKENS, TokenLocked.class),
     TOKEN_REVOKED("token.revoked", Topics.REGISTRY_TOKENS, TokenRevoked.class),
     CERTIFICATE_ISSUED("certificate.issued", Topics.REGISTRY_TOKENS, CertificateIssued.class),
     CERTIFICATE_REVOKED("certificate.revoked", Topics.REGISTRY_TOKENS, CertificateRevoked.class),

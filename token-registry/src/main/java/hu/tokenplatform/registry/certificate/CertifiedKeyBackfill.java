@@ -21,6 +21,8 @@ import java.util.Optional;
 public class CertifiedKeyBackfill {
 
     private static final Logger LOG = Logger.getLogger(CertifiedKeyBackfill.class);
+    /** The registry's advisory lock for this backfill, the same in every replica ("CKBF" in ASCII). */
+    static final long ADVISORY_LOCK_KEY = 0x434B4246L;
 
     void onStart(@Observes StartupEvent event) {
         int filled = backfill();
@@ -29,9 +31,17 @@ public class CertifiedKeyBackfill {
         }
     }
 
-    /** @return how many certificates got their hash */
+    /**
+     * Runs under a transaction-scoped advisory lock: replicas starting together take turns, and the second finds the
+     * first one's work committed instead of repeating it on rows the first has not committed yet.
+     *
+     * @return how many certificates got their hash
+     */
     public int backfill() {
         return QuarkusTransaction.joiningExisting().call(() -> {
+            Certificate.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(:key)")
+                    .setParameter("key", ADVISORY_LOCK_KEY)
+                    .getSingleResult();
             List<Certificate> missing = Certificate.list("publicKeySha256 is null order by notBefore, serialNumber");
             int filled = 0;
             for (Certificate certificate : missing) {

@@ -1,25 +1,32 @@
 package hu.tokenplatform.registry.certificate;
 
+import hu.tokenplatform.registry.certificate.ca.OcspResponder;
 import hu.tokenplatform.registry.certificate.ca.OcspResponder.Answer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Date;
 
 /**
  * The OCSP responder (RFC 6960), public like the CRL: POST with the DER request, or GET with it URL-encoded base64
- * in the path (appendix A.1). Every answer, errors included, is an OCSPResponse with HTTP 200.
+ * in the path (appendix A.1). Every answer, errors included, is an OCSPResponse with HTTP 200, so that a relying
+ * party always gets an answer it can parse: a body over {@link OcspResponder#MAX_REQUEST_BYTES} is
+ * {@code malformedRequest} like any other request this responder cannot take, not a 413.
  */
 @Path("/ocsp")
 @PermitAll
@@ -37,8 +44,13 @@ public class OcspResource {
     @Consumes(OCSP_REQUEST)
     @Produces(OCSP_RESPONSE)
     @Operation(summary = "OCSP request (DER) about certificates of the issuing CA")
-    public Response post(byte[] request) {
-        return respond(ocsp.answer(request));
+    public Response post(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
+        // Never more than one byte past the largest request is read: a body declared larger is refused unread, and
+        // one that turns out larger (chunked) is refused by the responder for that extra byte.
+        if (contentLength != null && contentLength > OcspResponder.MAX_REQUEST_BYTES) {
+            return respond(ocsp.refuseOversized());
+        }
+        return respond(ocsp.answer(body.readNBytes(OcspResponder.MAX_REQUEST_BYTES + 1)));
     }
 
     @GET

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,9 +50,26 @@ public class OcspService {
     @Inject
     MeterRegistry meters;
 
-    /** A DER OCSPRequest, as POSTed. */
+    @Inject
+    OcspAnswerGate gate;
+
+    /** A DER OCSPRequest, as POSTed; {@code tryLater} at once while the gate is full. */
     public Answer answer(byte[] request) {
-        Answer answer = ca.ocspResponder().answer(request, new DatabaseRecords(), clock.instant());
+        Optional<OcspAnswerGate.Permit> permit = gate.tryEnter();
+        if (permit.isEmpty()) {
+            return counted(OcspResponder.busy(clock.instant()));
+        }
+        try (OcspAnswerGate.Permit entered = permit.get()) {
+            return counted(ca.ocspResponder().answer(request, new DatabaseRecords(), clock.instant()));
+        }
+    }
+
+    /** A request declared larger than any this responder reads: refused without reading it. */
+    public Answer refuseOversized() {
+        return counted(OcspResponder.oversized(clock.instant()));
+    }
+
+    private Answer counted(Answer answer) {
         meters.counter("registry.ocsp.responses", "status", answer.responseStatus()).increment();
         answer.statuses().forEach(status -> meters.counter("registry.ocsp.certificate.statuses", "status",
                 status.name().toLowerCase(Locale.ROOT)).increment());

@@ -17,6 +17,17 @@ public interface RegistryConfig {
 
     Metrics metrics();
 
+    Revocation revocation();
+
+    interface Revocation {
+        /**
+         * How long a revoke call waits for its events to be on Kafka before it answers; the answer says whether they
+         * made it ({@code servicesInformed}). auth-service's own bound does not rest on this wait.
+         */
+        @WithDefault("2s")
+        Duration announceWithin();
+    }
+
     interface Ca {
         /** PKCS#12 keystore holding the root and issuing CA keys. */
         Path keystorePath();
@@ -43,6 +54,13 @@ public interface RegistryConfig {
         /** The responder certificate is replaced when less than this is left of it (at start and on each CRL check). */
         @WithDefault("P10D")
         Duration ocspResponderRenewBefore();
+
+        /**
+         * How many OCSP answers may be worked on (read and signed) at once; a request beyond it is answered
+         * {@code tryLater} at once instead of queueing, so that a flood of requests cannot hold every worker.
+         */
+        @WithDefault("4")
+        int ocspMaxConcurrentAnswers();
 
         /** Token certificates are valid four years, as the bank publishes. */
         @WithDefault("P1461D")

@@ -12,10 +12,13 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.Instant;
+
 /**
- * State changes other services report: an unlock code issued by the helpdesk locks the token, a successful
- * token login activates it. Each event is applied once, however often Kafka delivers it, and only if it comes from
- * the service that owns its topic (the inbox refuses the rest into {@code token-registry.dlq}).
+ * What other services report about tokens: a successful token login activates the token; an unlock Code issued by the
+ * helpdesk is recorded and audited, and changes no state (the PIN lock lives on the token). Each event is applied once,
+ * however often Kafka delivers it, and only if it comes from the service that owns its topic (the inbox refuses the
+ * rest into {@code token-registry.dlq}).
  */
 @ApplicationScoped
 public class ReportedTokenEvents {
@@ -32,7 +35,8 @@ public class ReportedTokenEvents {
         inbox.accept(record, event -> {
             if (event.knownType().orElse(null) == EventType.UNLOCK_CODE_ISSUED) {
                 UnlockCodeIssued issued = EventCodec.data(event, UnlockCodeIssued.class);
-                lifecycle.applyReported(issued.csn(), TokenState.LOCKED, event.time(), actorOf(event), event.id());
+                Instant issuedAt = issued.issuedAt() != null ? issued.issuedAt() : event.time();
+                lifecycle.recordUnlockCode(issued.csn(), issued.customerId(), issuedAt, actorOf(event), event.id());
             }
         });
     }
@@ -44,7 +48,7 @@ public class ReportedTokenEvents {
             if (event.knownType().orElse(null) == EventType.LOGIN_SUCCEEDED) {
                 LoginSucceeded login = EventCodec.data(event, LoginSucceeded.class);
                 if (login.csn() != null) {
-                    lifecycle.applyReported(login.csn(), TokenState.ACTIVE, event.time(), actorOf(event), event.id());
+                    lifecycle.activateReported(login.csn(), event.time(), actorOf(event), event.id());
                 }
             }
         });

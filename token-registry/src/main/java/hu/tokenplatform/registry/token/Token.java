@@ -47,6 +47,10 @@ public class Token extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** When the helpdesk last issued an unlock Code for the token (the event's time); changes no state. */
+    @Column(name = "last_unlock_code_at")
+    public Instant lastUnlockCodeAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "revocation_reason")
     public TokenRevocationReason revocationReason;

@@ -2,7 +2,6 @@ package hu.tokenplatform.registry.token;
 
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
-import hu.tokenplatform.events.data.TokenLocked;
 import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.registry.certificate.CertificateService;
 import hu.tokenplatform.registry.user.BankUser;
@@ -92,28 +91,54 @@ public class TokenLifecycle {
     }
 
     /**
-     * Applies a state change that another service reported (login → ACTIVE, unlock code → LOCKED). Reports
-     * older than the token's last change are stale (topics are not ordered against each other) and ignored,
-     * as are reports about tokens that cannot make the move, such as revoked ones.
+     * A successful token login that auth-service reported: an ISSUED token becomes ACTIVE. Reports older than the
+     * token's last change are stale (topics are not ordered against each other) and ignored, as are reports about
+     * tokens that cannot make the move, such as revoked ones.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyReported(String csn, TokenState next, Instant reportedAt, String actor, String eventId) {
+    public void activateReported(String csn, Instant reportedAt, String actor, String eventId) {
         Optional<Token> found = findForUpdateIfPresent(csn);
         if (found.isEmpty()) {
             LOG.warnf("Event %s reports token %s, which the registry does not know; ignored", eventId, csn);
             return;
         }
         Token token = found.get();
-        if (token.state == next || !token.state.canMoveTo(next) || reportedAt.isBefore(token.stateChangedAt)) {
-            LOG.infof("Event %s: token %s stays %s (reported %s)", eventId, csn, token.state, next);
+        if (!token.state.canMoveTo(TokenState.ACTIVE) || reportedAt.isBefore(token.stateChangedAt)) {
+            LOG.infof("Event %s: token %s stays %s (reported login)", eventId, csn, token.state);
             return;
         }
         TokenState previous = token.state;
-        token.state = next;
+        token.state = TokenState.ACTIVE;
         token.stateChangedAt = reportedAt;
-        String owner = token.owner.customerId;
-        outbox.append(next == TokenState.ACTIVE ? new TokenActivated(csn, owner) : new TokenLocked(csn, owner), actor);
-        audit.record(actor, next == TokenState.ACTIVE ? "token.activated" : "token.locked", "token", csn,
+        outbox.append(new TokenActivated(csn, token.owner.customerId), actor);
+        audit.record(actor, "token.activated", "token", csn,
                 Map.of("previousState", previous.name(), "causedByEvent", eventId));
+    }
+
+    /**
+     * An unlock Code the helpdesk issued, as unlock-service reported it: a fact about the token, recorded and audited
+     * under the helpdesk agent, that changes no state. Whether the token is PIN-locked only the token knows; a Code
+     * is also issued for a token the registry knows as ISSUED or ACTIVE, and a wrong Code unlocks nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordUnlockCode(String csn, String customerId, Instant issuedAt, String actor, String eventId) {
+        Optional<Token> found = findForUpdateIfPresent(csn);
+        if (found.isEmpty()) {
+            LOG.warnf("Event %s reports an unlock code for token %s, which the registry does not know; ignored", eventId, csn);
+            return;
+        }
+        Token token = found.get();
+        // Reports may arrive out of order: the fact kept is the latest Code.
+        if (token.lastUnlockCodeAt == null || issuedAt.isAfter(token.lastUnlockCodeAt)) {
+            token.lastUnlockCodeAt = issuedAt;
+        }
+        Map<String, Object> details = new HashMap<>();
+        details.put("issuedAt", issuedAt.toString());
+        details.put("state", token.state.name());
+        details.put("causedByEvent", eventId);
+        if (customerId != null) {
+            details.put("customerId", customerId);
+        }
+        audit.record(actor, "token.unlock-code-issued", "token", csn, details);
     }
 }

@@ -1,7 +1,10 @@
 package hu.tokenplatform.registry.token;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
 import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.registry.config.RegistryConfig;
+import hu.tokenplatform.servicekit.outbox.OutboxRelay;
 import hu.tokenplatform.registry.security.Roles;
 import hu.tokenplatform.registry.user.UserResource;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +46,12 @@ public class TokenResource {
     @Inject
     CertificateService certificates;
 
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    RegistryConfig config;
+
     public record StockDelivery(
             @NotNull @Pattern(regexp = REFERENCE_PATTERN) String deliveryReference,
             @NotNull @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") String model,
@@ -52,13 +61,15 @@ public class TokenResource {
     public record Revocation(@NotNull TokenRevocationReason reason) {
     }
 
+    /** @param lastUnlockCodeAt when the helpdesk last issued an unlock Code for the token; it changes no state */
     public record TokenView(String csn, String model, TokenState state, String ownerCustomerId, Instant stateChangedAt,
-                            Instant handedOverAt, Instant revokedAt, TokenRevocationReason revocationReason) {
+                            Instant handedOverAt, Instant revokedAt, TokenRevocationReason revocationReason,
+                            Instant lastUnlockCodeAt) {
 
         public static TokenView of(Token token) {
             return new TokenView(token.csn, token.model, token.state,
                     token.owner == null ? null : token.owner.customerId, token.stateChangedAt, token.handedOverAt,
-                    token.revokedAt, token.revocationReason);
+                    token.revokedAt, token.revocationReason, token.lastUnlockCodeAt);
         }
     }
 
@@ -85,6 +96,15 @@ public class TokenResource {
         return TokenView.of(revocation.find(csn));
     }
 
+    /**
+     * The revoked token, and whether its revocation is already on Kafka for auth-service and unlock-service. False
+     * means the broker did not acknowledge it within {@code registry.revocation.announce-within}: the revocation
+     * stands and is published as soon as the broker is back, and auth-service, unable to show its projection
+     * current meanwhile, asks this registry's OCSP responder instead.
+     */
+    public record RevocationView(@JsonUnwrapped TokenView token, boolean servicesInformed) {
+    }
+
     @GET
     @Path("/{csn}/certificates")
     @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
@@ -96,9 +116,10 @@ public class TokenResource {
     @POST
     @Path("/{csn}/revocation")
     @RolesAllowed(Roles.BRANCH_OFFICER)
-    @Operation(summary = "Revoke a token (lost, stolen, returned, replaced) and all its certificates")
-    public TokenView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
-                            @Valid @NotNull Revocation request) {
-        return TokenView.of(revocation.revoke(csn, request.reason()));
+    @Operation(summary = "Revoke a token (lost, stolen, returned) and all its certificates; REPLACED only through a replacement hand-over")
+    public RevocationView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
+                                 @Valid @NotNull Revocation request) {
+        TokenView revoked = TokenView.of(revocation.revoke(csn, request.reason()));
+        return new RevocationView(revoked, relay.awaitPublishedSoFar(config.revocation().announceWithin()));
     }
 }

@@ -4,25 +4,23 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Registry lifecycle of a token. The PIN retry counter lives on the device; LOCKED here means the helpdesk
- * issued an unlock code, and the next successful token login makes the token ACTIVE again. A token that is
- * locked before its first login (ISSUED) can be unlocked too.
+ * Registry lifecycle of a token. The PIN retry counter and the PIN lock live on the device, which the registry
+ * cannot see: an unlock Code the helpdesk issues is recorded as a fact ({@link Token#lastUnlockCodeAt}), not as a
+ * state. The first successful token login makes an ISSUED token ACTIVE.
  */
 public enum TokenState {
     IN_STOCK,
     ISSUED,
     ACTIVE,
-    LOCKED,
     REVOKED;
 
-    public static final Set<TokenState> LIVE = EnumSet.of(ISSUED, ACTIVE, LOCKED);
+    public static final Set<TokenState> LIVE = EnumSet.of(ISSUED, ACTIVE);
 
     public boolean canMoveTo(TokenState next) {
         return switch (this) {
             case IN_STOCK -> next == ISSUED || next == REVOKED;
-            case ISSUED -> next == ACTIVE || next == LOCKED || next == REVOKED;
-            case ACTIVE -> next == LOCKED || next == REVOKED;
-            case LOCKED -> next == ACTIVE || next == REVOKED;
+            case ISSUED -> next == ACTIVE || next == REVOKED;
+            case ACTIVE -> next == REVOKED;
             case REVOKED -> false;
         };
     }

@@ -7,11 +7,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.CertID;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
@@ -30,8 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +85,9 @@ class OcspResponderTest {
 
     @TestHTTPResource("/ocsp")
     URL ocspUrl;
+
+    @Inject
+    OcspAnswerGate gate;
 
     @TempDir
     Path dir;
@@ -151,6 +165,39 @@ class OcspResponderTest {
         }
     }
 
+    /**
+     * The attack: ask about a serial of ours once under our issuer and once under a foreign one in one request. Each
+     * CertID is judged on its own issuer hashes, so only ours is answered with our certificate's status.
+     */
+    @Test
+    void certIdOfAnotherIssuerIsUnknownEvenBesideOurCertIdForTheSameSerialInOneRequest() throws Exception {
+        String[] holder = Fixtures.userWithToken(false);
+        BigInteger ourSerial = loginCertificate(holder[1]).getSerialNumber();
+        CertificateID ours = OcspMessages.certId(issuingCa(), ourSerial);
+        CertificateID ourSha256 = OcspMessages.certId(NISTObjectIdentifiers.id_sha256, issuingCa(), ourSerial);
+        CertificateID otherIssuer = OcspMessages.certId(selfSignedCa("CN=Token Issuing CA,O=Another Bank,C=HU"), ourSerial);
+        CertificateID sameNameOtherKey = OcspMessages.certId(NISTObjectIdentifiers.id_sha256,
+                selfSignedCa(issuingCa().getSubjectX500Principal().getName()), ourSerial);
+        // Our SHA-1 issuer hashes labelled SHA-256: the hashes must be those of the CertID's own algorithm.
+        CertificateID ourSha1HashesUnderSha256 = new CertificateID(new CertID(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256),
+                new DEROctetString(ours.getIssuerNameHash()), new DEROctetString(ours.getIssuerKeyHash()), new ASN1Integer(ourSerial)));
+        // Our name hash with another issuer's key hash.
+        CertificateID ourNameOtherKeyHash = new CertificateID(new CertID(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1),
+                new DEROctetString(ours.getIssuerNameHash()), new DEROctetString(otherIssuer.getIssuerKeyHash()), new ASN1Integer(ourSerial)));
+
+        BasicOCSPResp answer = verifiedAnswer(post(OcspMessages.request(List.of(ours, otherIssuer, ourSha256, sameNameOtherKey,
+                ourSha1HashesUnderSha256, ourNameOtherKeyHash))).asByteArray());
+
+        SingleResp[] singles = answer.getResponses();
+        assertEquals(6, singles.length);
+        assertEquals(CertificateStatus.GOOD, singles[0].getCertStatus(), "our CertID");
+        assertInstanceOf(UnknownStatus.class, singles[1].getCertStatus(), "another issuer's CertID");
+        assertEquals(CertificateStatus.GOOD, singles[2].getCertStatus(), "our CertID hashed with SHA-256");
+        assertInstanceOf(UnknownStatus.class, singles[3].getCertStatus(), "an issuer of our name with another key");
+        assertInstanceOf(UnknownStatus.class, singles[4].getCertStatus(), "our SHA-1 hashes under another algorithm");
+        assertInstanceOf(UnknownStatus.class, singles[5].getCertStatus(), "our name hash with another key hash");
+    }
+
     @Test
     void certIdHashedWithSha256IsAnsweredToo() throws Exception {
         String[] holder = Fixtures.userWithToken(false);
@@ -189,6 +236,75 @@ class OcspResponderTest {
         });
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("registry_ocsp_responses_total{status=\"malformedRequest\"}"));
+    }
+
+    /**
+     * A body declared larger than 4 KiB is answered at once, without reading (or waiting for) the rest of it: the
+     * client sends the headers and a few bytes of a declared megabyte and then nothing more.
+     */
+    @Test
+    void bodyDeclaredLargerThan4KiBIsAnsweredMalformedRequestWithoutReadingIt() throws Exception {
+        try (Socket socket = new Socket(ocspUrl.getHost(), ocspUrl.getPort())) {
+            // Only a bound for a broken server, which would wait for the rest of the body: the answer comes at once.
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /ocsp HTTP/1.1\r\nHost: " + ocspUrl.getHost() + "\r\nContent-Type: " + OCSP_REQUEST
+                    + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64]);
+            out.flush();
+
+            RawHttpResponse response = RawHttpResponse.read(socket.getInputStream());
+
+            assertEquals(200, response.status());
+            assertEquals(OCSP_RESPONSE, response.header("content-type"));
+            assertEquals(OCSPResp.MALFORMED_REQUEST, OcspMessages.response(response.body()).getStatus());
+        }
+    }
+
+    /** A chunked body, which declares no length, is read no further than one byte past the limit. */
+    @Test
+    void chunkedBodyLargerThan4KiBIsAnsweredMalformedRequest() throws Exception {
+        byte[] valid = OcspMessages.request(OcspMessages.certId(issuingCa(), BigInteger.TEN), null);
+        byte[] oversized = java.util.Arrays.copyOf(valid, 64 * 1024);
+        HttpRequest request = HttpRequest.newBuilder(ocspUrl.toURI()).header("Content-Type", OCSP_REQUEST)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized))).build();
+
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, response.statusCode());
+        assertEquals(OCSPResp.MALFORMED_REQUEST, OcspMessages.response(response.body()).getStatus());
+        assertEquals(OCSPResp.SUCCESSFUL, OcspMessages.response(post(valid).asByteArray()).getStatus(),
+                "the same request within the limit is answered");
+    }
+
+    /**
+     * With every permit of the gate taken (as by as many slow answers in flight), a further request is answered
+     * tryLater at once, unsigned and not stored, instead of queueing for a worker; once a permit is free it is answered.
+     */
+    @Test
+    void beyondTheConcurrentAnswerCapTheResponderAnswersTryLaterAtOnce() {
+        byte[] request = OcspMessages.request(OcspMessages.certId(issuingCa(), BigInteger.TEN), null);
+        List<OcspAnswerGate.Permit> taken = new ArrayList<>();
+        try {
+            for (var permit = gate.tryEnter(); permit.isPresent(); permit = gate.tryEnter()) {
+                taken.add(permit.get());
+            }
+            assertEquals(4, taken.size(), "registry.ca.ocsp-max-concurrent-answers defaults to 4");
+
+            Response busy = post(request);
+
+            busy.then().statusCode(200).contentType(OCSP_RESPONSE).header("Cache-Control", containsString("no-store"));
+            OCSPResp response = OcspMessages.response(busy.asByteArray());
+            assertEquals(OCSPResp.TRY_LATER, response.getStatus());
+            assertNull(response.toASN1Structure().getResponseBytes(), "error answers carry no response bytes");
+            taken.remove(0).close();
+            assertEquals(OCSPResp.SUCCESSFUL, OcspMessages.response(post(request).asByteArray()).getStatus(),
+                    "a free permit lets the next request in");
+        } finally {
+            taken.forEach(OcspAnswerGate.Permit::close);
+        }
+        given().get("/q/metrics").then().statusCode(200).body(containsString("registry_ocsp_responses_total{status=\"tryLater\"}"));
     }
 
     @Test
@@ -360,6 +476,33 @@ class OcspResponderTest {
     }
 
     // --- helpers ---
+
+    /** An HTTP/1.1 response read off a socket: status line, headers, and a body of its Content-Length. */
+    private record RawHttpResponse(int status, Map<String, String> headers, byte[] body) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        static RawHttpResponse read(InputStream in) throws java.io.IOException {
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+                int next = in.read();
+                if (next < 0) {
+                    throw new java.io.EOFException("connection closed before the response headers ended");
+                }
+                head.write(next);
+            }
+            String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            return new RawHttpResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        }
+    }
 
     private static Response post(byte[] request) {
         return given().contentType(OCSP_REQUEST).body(request).post("/ocsp");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,11 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Token state changes reported by unlock-service and auth-service, including redelivery and junk. */
+/** What unlock-service and auth-service report about tokens, including redelivery, stale reports and junk. */
 @QuarkusTest
 @TestSecurity(user = "officer.kiss", roles = "branch-officer")
 class ReportedTokenEventsTest {
@@ -66,24 +69,46 @@ class ReportedTokenEventsTest {
         probe.await(r -> holder[1].equals(r.key()) && r.value().contains("\"token.activated\""), WAIT);
     }
 
+    /**
+     * Issue 10: a Code issued for an ACTIVE token made the registry record it LOCKED (and publish token.locked). The PIN
+     * lock lives on the token: the registry records the fact and audits it under the helpdesk agent, state unchanged.
+     */
     @Test
-    void unlockCodeLocksTheTokenAndTheNextLoginActivatesItAgain() {
+    void unlockCodeForAnActiveTokenLeavesItActiveAndIsRecordedAndAudited() {
         String[] holder = Fixtures.userWithToken(false);
-        Instant handedOver = Instant.now();
+        Instant handedOver = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         publishLogin(holder, handedOver.plusSeconds(1));
         awaitState(holder[1], "ACTIVE");
 
         publishUnlock(holder, handedOver.plusSeconds(2));
-        awaitState(holder[1], "LOCKED");
+        awaitLastUnlockCode(holder[1], handedOver.plusSeconds(2));
+        awaitReportsApplied();
 
-        publishLogin(holder, handedOver.plusSeconds(3));
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ACTIVE"));
+        AuditEntry audited = AuditEntry.<AuditEntry>find("subjectId = ?1 and action = 'token.unlock-code-issued'", holder[1])
+                .singleResult();
+        assertEquals("helpdesk.toth", audited.actor);
+        assertTrue(audited.details.contains("\"state\":\"ACTIVE\""), audited.details);
+        assertEquals(List.of("token.activated"), registryEventsAbout(holder[1]), "a Code changes nothing others project");
+    }
+
+    @Test
+    void unlockCodeBeforeTheFirstLoginLeavesTheTokenIssuedAndTheLoginStillActivatesIt() {
+        String[] holder = Fixtures.userWithToken(false);
+        Instant handedOver = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        publishUnlock(holder, handedOver.plusSeconds(1));
+        awaitLastUnlockCode(holder[1], handedOver.plusSeconds(1));
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ISSUED"));
+
+        publishLogin(holder, handedOver.plusSeconds(2));
         awaitState(holder[1], "ACTIVE");
     }
 
     @Test
-    void duplicateEventsAreAppliedOnce() {
+    void replayedUnlockCodeEventIsRecordedOnce() {
         String[] holder = Fixtures.userWithToken(false);
-        Instant handedOver = Instant.now();
+        Instant handedOver = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         publishLogin(holder, handedOver.plusSeconds(1));
         awaitState(holder[1], "ACTIVE");
 
@@ -91,28 +116,35 @@ class ReportedTokenEventsTest {
                 .create(new UnlockCodeIssued(holder[1], holder[0], handedOver.plusSeconds(2)), "helpdesk.toth"));
         TopicProbe.send(unlockService(), Topics.UNLOCK_EVENTS, holder[1], unlock);
         TopicProbe.send(unlockService(), Topics.UNLOCK_EVENTS, holder[1], unlock);
-        awaitUnlockTopicConsumed();
+        awaitReportsApplied();
 
-        assertEquals(1, probe.records().stream()
-                .filter(r -> holder[1].equals(r.key()) && r.value().contains("\"token.locked\"")).count());
-        given().get("/tokens/" + holder[1]).then().body("state", equalTo("LOCKED"));
-        auditActions(holder[1], List.of("token.activated", "token.locked"));
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ACTIVE"));
+        awaitLastUnlockCode(holder[1], handedOver.plusSeconds(2));
+        auditActions(holder[1], List.of("token.activated", "token.unlock-code-issued"));
     }
 
     @Test
-    void staleReportIsIgnored() {
+    void olderUnlockCodeReportedLateDoesNotMoveTheLastCodeBack() {
         String[] holder = Fixtures.userWithToken(false);
-        Instant handedOver = Instant.now();
-        publishLogin(holder, handedOver.plusSeconds(10));
-        awaitState(holder[1], "ACTIVE");
+        Instant handedOver = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        // Issued before the login it would undo: the login already proved the token unlocked.
         publishUnlock(holder, handedOver.plusSeconds(5));
-        awaitUnlockTopicConsumed();
+        publishUnlock(holder, handedOver.plusSeconds(3));
+        awaitReportsApplied();
 
-        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ACTIVE"));
-        assertEquals(0, probe.records().stream()
-                .filter(r -> holder[1].equals(r.key()) && r.value().contains("\"token.locked\"")).count());
+        awaitLastUnlockCode(holder[1], handedOver.plusSeconds(5));
+        auditActions(holder[1], List.of("token.unlock-code-issued", "token.unlock-code-issued"));
+    }
+
+    @Test
+    void staleLoginReportIsIgnored() {
+        String[] holder = Fixtures.userWithToken(false);
+
+        // Reported as older than the hand-over: it cannot be a login of this token as handed over.
+        publishLogin(holder, Instant.now().minusSeconds(3_600));
+        awaitReportsApplied();
+
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ISSUED"));
     }
 
     @Test
@@ -168,7 +200,7 @@ class ReportedTokenEventsTest {
         awaitState(holder[1], "ACTIVE");
     }
 
-    /** An unlock report is unlock-service's: an unlock.code-issued on auth.logins, whatever its source, locks nothing. */
+    /** An unlock report is unlock-service's: an unlock.code-issued on auth.logins, whatever its source, records nothing. */
     @Test
     void unlockReportedOnTheLoginTopicIsRefused() {
         String[] holder = Fixtures.userWithToken(false);
@@ -182,19 +214,31 @@ class ReportedTokenEventsTest {
         await().atMost(WAIT).until(() -> refused(Topics.AUTH_LOGINS, "type-of-another-topic") == before + 1);
         assertEquals("event on auth.logins refused: type-of-another-topic", RefusedEvents.reason(
                 RefusedEvents.awaitDeadLetter(broker, BrokerPrincipal.TOKEN_REGISTRY, forged.id(), WAIT)));
-        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ACTIVE"));
+        given().get("/tokens/" + holder[1]).then().body("state", equalTo("ACTIVE")).body("lastUnlockCodeAt", nullValue());
     }
 
     /**
-     * Locks a marker token through the unlock topic. The test broker's topics have one partition, so once the
-     * marker is applied every record published before it has been consumed; and once the marker's token.locked
-     * event is out, every event the registry published before it is out too.
+     * Reports an unlock Code and then a login for a marker token. The test broker's topics have one partition, so once
+     * the marker's Code is recorded every unlock report published before it has been applied, and once its login is
+     * applied every login report before it; once the marker's token.activated is out, every event the registry
+     * published before it is out too.
      */
-    private void awaitUnlockTopicConsumed() {
+    private void awaitReportsApplied() {
         String[] marker = Fixtures.userWithToken(false);
-        publishUnlock(marker, Instant.now().plusSeconds(1));
-        awaitState(marker[1], "LOCKED");
-        probe.await(r -> marker[1].equals(r.key()) && r.value().contains("\"token.locked\""), WAIT);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        publishUnlock(marker, at);
+        awaitLastUnlockCode(marker[1], at);
+        publishLogin(marker, at.plusSeconds(1));
+        awaitState(marker[1], "ACTIVE");
+        probe.await(r -> marker[1].equals(r.key()) && r.value().contains("\"token.activated\""), WAIT);
+    }
+
+    /** Types of the events the registry published about a token, in order. */
+    private List<String> registryEventsAbout(String csn) {
+        return probe.records().stream().filter(r -> csn.equals(r.key()))
+                .map(r -> EventCodec.read(r.value()).type())
+                .filter(type -> !type.equals("token.handed-over") && !type.startsWith("certificate."))
+                .toList();
     }
 
     private void publishLogin(String[] holder, Instant at) {
@@ -225,6 +269,11 @@ class ReportedTokenEventsTest {
         return new EventCodec(source, Clock.fixed(at, ZoneOffset.UTC));
     }
 
+    private static void awaitLastUnlockCode(String csn, Instant at) {
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(at.toString(),
+                given().get("/tokens/" + csn).then().extract().path("lastUnlockCodeAt")));
+    }
+
     private static void awaitState(String csn, String state) {
         await().atMost(WAIT).untilAsserted(() -> given().get("/tokens/" + csn).then().body("state", equalTo(state)));
     }
@@ -232,7 +281,7 @@ class ReportedTokenEventsTest {
     /** Read from the table directly: access to the audit API is tested in AuditTest. */
     private static void auditActions(String csn, List<String> expected) {
         List<String> actions = AuditEntry.<AuditEntry>list(
-                        "subjectId = ?1 and action in ('token.activated', 'token.locked') order by id", csn)
+                        "subjectId = ?1 and action in ('token.activated', 'token.unlock-code-issued') order by id", csn)
                 .stream().map(e -> e.action).toList();
         assertEquals(expected, actions);
     }

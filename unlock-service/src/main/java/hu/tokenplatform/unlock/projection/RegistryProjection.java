@@ -5,7 +5,6 @@ import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventType;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
-import hu.tokenplatform.events.data.TokenLocked;
 import hu.tokenplatform.events.data.TokenRevoked;
 import hu.tokenplatform.events.data.UserRegistered;
 import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
@@ -50,8 +49,6 @@ public class RegistryProjection {
                 handOver(EventCodec.data(event, TokenHandedOver.class), event);
             } else if (type == EventType.TOKEN_ACTIVATED) {
                 move(EventCodec.data(event, TokenActivated.class).csn(), TokenState.ACTIVE, event);
-            } else if (type == EventType.TOKEN_LOCKED) {
-                move(EventCodec.data(event, TokenLocked.class).csn(), TokenState.LOCKED, event);
             } else if (type == EventType.TOKEN_REVOKED) {
                 move(EventCodec.data(event, TokenRevoked.class).csn(), TokenState.REVOKED, event);
             }

@@ -122,14 +122,16 @@ class UnlockCodeTest {
         Callers.requestCode(verificationId, Registry.newCsn(), RANDOM).statusCode(422).body("code", equalTo("token-unknown"));
     }
 
+    /** Whether the token is PIN-locked only the token knows: a Code is issued for any non-revoked token of the caller. */
     @Test
-    void activeAndLockedTokensCanBeUnlocked() {
-        Caller caller = Callers.withToken();
-        Registry.activate(caller.csn(), caller.customerId());
+    void issuedAndActiveTokensGetCodes() {
+        Caller beforeFirstLogin = Callers.withToken();
+        Caller active = Callers.withToken();
+        Registry.activate(active.csn(), active.customerId());
         Staff.newHelpdeskAgent();
-        String verificationId = Callers.verified(caller);
 
-        Callers.requestCode(verificationId, caller.csn(), RANDOM).statusCode(200);
+        Callers.requestCode(Callers.verified(beforeFirstLogin), beforeFirstLogin.csn(), RANDOM).statusCode(200);
+        Callers.requestCode(Callers.verified(active), active.csn(), RANDOM).statusCode(200);
     }
 
     @Test

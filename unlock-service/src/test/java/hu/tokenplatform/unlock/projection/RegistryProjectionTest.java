@@ -8,7 +8,6 @@ import hu.tokenplatform.events.EventData;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
-import hu.tokenplatform.events.data.TokenLocked;
 import hu.tokenplatform.events.data.UserRegistered;
 import hu.tokenplatform.servicekit.inbox.ProcessedEvent;
 import hu.tokenplatform.testkit.PlatformTestResource;
@@ -65,20 +64,37 @@ class RegistryProjectionTest {
     void redeliveredEventIsAppliedOnce() {
         String customerId = Registry.newCustomerId();
         String csn = Registry.newCsn();
-        Registry.handOver(csn, customerId);
-        Registry.activate(csn, customerId);
-        TokenLocked locked = new TokenLocked(csn, customerId);
-        String lockedRecord = Registry.publish(locked, "service:/unlock-service");
-        Registry.awaitState(csn, TokenState.LOCKED);
+        TokenHandedOver handedOver = new TokenHandedOver(csn, customerId, "ACME-1", "BUD-01", Instant.now(), null);
+        String handOverRecord = Registry.publish(handedOver, "officer.kiss");
+        Registry.awaitState(csn, TokenState.ISSUED);
         Registry.activate(csn, customerId);
 
-        // Kafka delivers at least once: the same token.locked again must not lock the token a second time.
-        Registry.send(locked, lockedRecord);
+        // Kafka delivers at least once: the same token.handed-over again must not make the token ISSUED again.
+        Registry.send(handedOver, handOverRecord);
         awaitTokenTopicConsumed();
 
         assertEquals(TokenState.ACTIVE, Registry.state(csn));
-        String eventId = lockedRecord.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String eventId = handOverRecord.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.count("eventId", eventId)));
+    }
+
+    /**
+     * Issue 10: the registry has no LOCKED state any more and publishes no token.locked. One still on the topic from
+     * before is a type this version does not know: it changes nothing.
+     */
+    @Test
+    void tokenLockedFromBeforeTheUpgradeChangesNothing() {
+        String customerId = Registry.newCustomerId();
+        String csn = Registry.newCsn();
+        Registry.handOver(csn, customerId);
+        Registry.activate(csn, customerId);
+
+        TopicProbe.send(Registry.login(), Topics.REGISTRY_TOKENS, csn, "{\"specversion\":\"1.0\",\"id\":\"locked-" + csn
+                + "\",\"source\":\"/token-registry\",\"type\":\"token.locked\",\"time\":\"" + Instant.now()
+                + "\",\"data\":{\"csn\":\"" + csn + "\",\"customerId\":\"" + customerId + "\"}}");
+        awaitTokenTopicConsumed();
+
+        assertEquals(TokenState.ACTIVE, Registry.state(csn));
     }
 
     @Test

@@ -5,21 +5,33 @@ import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 
-/** Appends events to the outbox inside the caller's transaction: no state change commits without its event. */
+/**
+ * Appends events to the outbox inside the caller's transaction: no state change commits without its event. When
+ * that transaction commits, the relay is woken, so the events leave at once rather than at the next poll.
+ */
 @ApplicationScoped
 public class EventOutbox {
 
+    private static final Object WAKE_REGISTERED = new Object();
+
     private final EventCodec codec;
     private final Clock clock;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
     @Inject
-    public EventOutbox(EventsConfig config, Clock clock) {
+    public EventOutbox(EventsConfig config, Clock clock, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.codec = new EventCodec(config.source(), clock);
         this.clock = clock;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,6 +45,26 @@ public class EventOutbox {
         row.payload = EventCodec.write(event);
         row.createdAt = clock.instant();
         row.persist();
+        wakeRelayAtCommit();
         return event;
+    }
+
+    private void wakeRelayAtCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

@@ -14,11 +14,18 @@ public class KeyAttestationException extends RuntimeException {
         UNSUPPORTED_FORMAT,
         /** The statement does not claim exactly "generated-on-token" and "not-exportable". */
         UNSUPPORTED_KEY_PROPERTIES,
-        /** The device certificate was not issued by a pinned token-factory CA (or that CA is not valid now). */
+        /**
+         * The device certificate was not issued by a pinned token-factory CA directly (a chain, an intermediate CA,
+         * another key of the CA's name), or that CA is not valid now.
+         */
         UNTRUSTED_DEVICE_CERTIFICATE,
         DEVICE_CERTIFICATE_EXPIRED,
         DEVICE_CERTIFICATE_NOT_YET_VALID,
-        /** The certificate is not a device attestation certificate: CA, key usage, extended key usage or key type. */
+        /**
+         * The certificate is not a device attestation certificate: a CA, key usage other than digitalSignature alone
+         * (critical), extended key usage other than token key attestation alone (critical), another critical
+         * extension, a key other than EC P-256, or not exactly one SERIALNUMBER holding a CSN.
+         */
         NOT_A_DEVICE_CERTIFICATE,
         /** The device certificate belongs to a token with another CSN than the one expected. */
         DEVICE_OF_ANOTHER_TOKEN,

@@ -1,10 +1,18 @@
 package hu.tokenplatform.tokencrypto.attestation;
 
 import hu.tokenplatform.tokencrypto.attestation.KeyAttestationException.Reason;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -41,7 +49,11 @@ public final class KeyAttestationVerifier {
     private static final int MAX_MEMBER_CHARS = 64;
     private static final int MAX_KEY_PROPERTIES = 8;
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
-    private static final String KEY_USAGE_OID = "2.5.29.15";
+    private static final String KEY_USAGE_OID = Extension.keyUsage.getId();
+    private static final String EXTENDED_KEY_USAGE_OID = Extension.extendedKeyUsage.getId();
+    /** The only extensions a device certificate may mark critical. */
+    private static final Set<String> DEVICE_CRITICAL_EXTENSIONS =
+            Set.of(Extension.basicConstraints.getId(), KEY_USAGE_OID, EXTENDED_KEY_USAGE_OID);
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int KEY_CERT_SIGN = 5;
     private static final Set<String> PURPOSES = Set.of(KeyPurpose.LOGIN.name(), KeyPurpose.SIGNING.name());
@@ -88,6 +100,8 @@ public final class KeyAttestationVerifier {
             throw new KeyAttestationException(Reason.DEVICE_OF_ANOTHER_TOKEN,
                     "the device certificate belongs to another token than the one handed over");
         }
+        // The device certificate carries the CSN in its SERIALNUMBER; with the check above, the statement's CSN is
+        // the device's own as well as the handed-over token's.
         if (!csn.equals(statement.csn())) {
             throw new KeyAttestationException(Reason.CSN_MISMATCH, "the statement is about another token");
         }
@@ -161,16 +175,24 @@ public final class KeyAttestationVerifier {
     }
 
     private static X509Certificate deviceCertificate(String pem) {
+        List<X509Certificate> certificates;
         try {
-            return Pem.readCertificate(pem);
+            certificates = Pem.readCertificates(pem);
         } catch (IllegalArgumentException e) {
             throw malformed("deviceCertificate must be one PEM certificate");
         }
+        if (certificates.size() != 1) {
+            // The chain is exactly factory CA -> device certificate: nothing in between is trusted, so none is taken.
+            throw new KeyAttestationException(Reason.UNTRUSTED_DEVICE_CERTIFICATE,
+                    "the device certificate must be issued by a trusted token-factory CA directly, without a chain");
+        }
+        return certificates.get(0);
     }
 
+    /** Issued directly by a pinned factory CA valid now: its name, its key identifier (when both say one), its signature. */
     private void requireIssuedByAFactoryCa(X509Certificate device) {
         for (X509Certificate ca : factoryCas) {
-            if (!ca.getSubjectX500Principal().equals(device.getIssuerX500Principal())) {
+            if (!ca.getSubjectX500Principal().equals(device.getIssuerX500Principal()) || !keyIdentifiersMatch(ca, device)) {
                 continue;
             }
             try {
@@ -195,8 +217,13 @@ public final class KeyAttestationVerifier {
         }
     }
 
+    /**
+     * The device attestation certificate profile (docs/key-attestation.md), all of it: not a CA; key usage
+     * digitalSignature and nothing else, critical; extended key usage token key attestation and nothing else,
+     * critical; no other critical extension (one this verifier does not know could restrict the certificate in a way
+     * it would ignore); an EC P-256 key; exactly one SERIALNUMBER, a CSN.
+     */
     private static void requireDeviceProfile(X509Certificate device) {
-        boolean[] keyUsage = device.getKeyUsage();
         List<String> extendedKeyUsage;
         try {
             extendedKeyUsage = device.getExtendedKeyUsage();
@@ -204,14 +231,62 @@ public final class KeyAttestationVerifier {
             extendedKeyUsage = null;
         }
         Set<String> critical = device.getCriticalExtensionOIDs();
+        String csn = deviceCsn(device);
         boolean profile = device.getBasicConstraints() < 0
-                && keyUsage != null && keyUsage[DIGITAL_SIGNATURE] && critical != null && critical.contains(KEY_USAGE_OID)
-                && extendedKeyUsage != null && extendedKeyUsage.contains(KeyAttestation.DEVICE_ATTESTATION_KEY_PURPOSE)
-                && device.getPublicKey() instanceof ECPublicKey
-                && deviceCsn(device) != null;
+                && isDigitalSignatureOnly(device.getKeyUsage())
+                && List.of(KeyAttestation.DEVICE_ATTESTATION_KEY_PURPOSE).equals(extendedKeyUsage)
+                && critical != null && critical.contains(KEY_USAGE_OID) && critical.contains(EXTENDED_KEY_USAGE_OID)
+                && DEVICE_CRITICAL_EXTENSIONS.containsAll(critical)
+                && isP256(device.getPublicKey())
+                && csn != null && KeyAttestation.CSN.matcher(csn).matches();
         if (!profile) {
             throw new KeyAttestationException(Reason.NOT_A_DEVICE_CERTIFICATE,
                     "the certificate is not a token's device attestation certificate");
+        }
+    }
+
+    private static boolean isDigitalSignatureOnly(boolean[] keyUsage) {
+        if (keyUsage == null || keyUsage.length <= DIGITAL_SIGNATURE || !keyUsage[DIGITAL_SIGNATURE]) {
+            return false;
+        }
+        for (int bit = DIGITAL_SIGNATURE + 1; bit < keyUsage.length; bit++) {
+            if (keyUsage[bit]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An EC key on the named curve P-256, as every token's device key is. */
+    private static boolean isP256(PublicKey key) {
+        if (!(key instanceof ECPublicKey)) {
+            return false;
+        }
+        try {
+            AlgorithmIdentifier algorithm = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm();
+            return X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())
+                    && SECObjectIdentifiers.secp256r1.equals(algorithm.getParameters());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * When the device certificate names its issuer's key (authority key identifier) and the CA names its own
+     * (subject key identifier), they are the same: a CA of the same name with another key is not the issuer.
+     */
+    private static boolean keyIdentifiersMatch(X509Certificate ca, X509Certificate device) {
+        try {
+            byte[] authority = device.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+            byte[] subject = ca.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+            if (authority == null || subject == null) {
+                return true;
+            }
+            byte[] named = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(authority).getOctets()).getKeyIdentifier();
+            byte[] own = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(subject).getOctets()).getKeyIdentifier();
+            return named == null || MessageDigest.isEqual(named, own);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

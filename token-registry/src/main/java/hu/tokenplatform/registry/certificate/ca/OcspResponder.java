@@ -143,10 +143,14 @@ public final class OcspResponder {
             return error(OCSPRespBuilder.MALFORMED_REQUEST, "malformedRequest", thisUpdate);
         }
         Req[] asked = parsed.getRequestList();
+        // Decided per CertID, never per serial: a CertID naming another issuer with the serial of one of ours must
+        // not get our certificate's status because another CertID of the same request names us.
+        boolean[] ourIssuer = new boolean[asked.length];
         Set<BigInteger> ours = new HashSet<>();
-        for (Req single : asked) {
-            if (isOurs(single.getCertID())) {
-                ours.add(single.getCertID().getSerialNumber());
+        for (int i = 0; i < asked.length; i++) {
+            ourIssuer[i] = isOurs(asked[i].getCertID());
+            if (ourIssuer[i]) {
+                ours.add(asked[i].getCertID().getSerialNumber());
             }
         }
         Map<BigInteger, IssuedCertificate> known;
@@ -165,9 +169,9 @@ public final class OcspResponder {
                     digests.get(CertificateID.HASH_SHA1)));
             List<Status> statuses = new ArrayList<>();
             Date next = Date.from(nextUpdate);
-            for (Req single : asked) {
-                CertificateID id = single.getCertID();
-                IssuedCertificate issued = ours.contains(id.getSerialNumber()) ? known.get(id.getSerialNumber()) : null;
+            for (int i = 0; i < asked.length; i++) {
+                CertificateID id = asked[i].getCertID();
+                IssuedCertificate issued = ourIssuer[i] ? known.get(id.getSerialNumber()) : null;
                 if (issued == null) {
                     builder.addResponse(id, new UnknownStatus(), Date.from(thisUpdate), next, null);
                     statuses.add(Status.UNKNOWN);
@@ -192,6 +196,16 @@ public final class OcspResponder {
             LOG.errorf(e, "OCSP request answered internalError: the answer cannot be signed");
             return error(OCSPRespBuilder.INTERNAL_ERROR, "internalError", thisUpdate);
         }
+    }
+
+    /** The answer to a request too large to be read: {@code malformedRequest}, as for one that was read and refused. */
+    public static Answer oversized(Instant now) {
+        return error(OCSPRespBuilder.MALFORMED_REQUEST, "malformedRequest", now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The answer while the responder is signing as many answers as it may at once: {@code tryLater}, unsigned. */
+    public static Answer busy(Instant now) {
+        return error(OCSPRespBuilder.TRY_LATER, "tryLater", now.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Exactly one DER OCSPRequest, version 1, one to {@link #MAX_CERTIFICATES_PER_REQUEST} CertIDs. */

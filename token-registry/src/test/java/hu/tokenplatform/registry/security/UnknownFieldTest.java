@@ -1,0 +1,80 @@
+package hu.tokenplatform.registry.security;
+
+import hu.tokenplatform.registry.Fixtures;
+import hu.tokenplatform.servicekit.audit.AuditEntry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 10: a staff request with a field the endpoint does not know ({@code "admin": true}) was accepted (201) with the
+ * field silently dropped. It is refused, 400 {@code unknown-field}, naming the field without echoing hostile bytes.
+ */
+@QuarkusTest
+@TestSecurity(user = "officer.kiss", roles = "branch-officer")
+class UnknownFieldTest {
+
+    @Test
+    void userRegistrationWithAnAdminFieldIsRefusedAndCreatesNoUser() {
+        String customerId = Fixtures.customerId();
+        Map<String, Object> user = new HashMap<>(Map.of("customerId", customerId, "name", "Kovács Éva",
+                "companyId", Fixtures.company(), "services", List.of("ELECTRA"), "signingRight", false));
+        user.put("admin", true);
+
+        given().contentType(ContentType.JSON).body(user).post("/users").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("unknown-field"))
+                .body("detail", containsString("admin"))
+                .body("violations[0].field", equalTo("admin"));
+
+        given().get("/users/" + customerId).then().statusCode(404);
+        assertEquals(0, AuditEntry.count("subjectId", customerId), "nothing was done, so nothing is audited");
+    }
+
+    @Test
+    void unknownFieldDeepInAHandOverIsRefusedAndTheTokenStaysInStock() {
+        String customerId = Fixtures.user(false);
+        String csn = Fixtures.tokenInStock();
+        Map<String, Object> request = new HashMap<>(Fixtures.handOverRequest(customerId, csn, null));
+        request.put("identification", Map.of("documentType", "ID_CARD", "documentNumber", "123456AB", "verifiedBy", "nobody"));
+
+        Fixtures.handOver(request).statusCode(400)
+                .body("code", equalTo("unknown-field"))
+                .body("violations[0].field", equalTo("identification.verifiedBy"));
+
+        given().get("/tokens/" + csn).then().statusCode(200).body("state", equalTo("IN_STOCK"));
+    }
+
+    @Test
+    void hostileFieldNameIsNamedOnlySanitisedAndBounded() {
+        String hostile = "\u001b[2J\r\nX-Injected: 1\u0000\u202e" + "a".repeat(5_000);
+        Map<String, Object> stock = new HashMap<>(Map.of("deliveryReference", "DLV-hostile", "model", "SafeNet eToken 5110",
+                "csns", List.of(Fixtures.csn())));
+        stock.put(hostile, true);
+
+        Response refused = given().contentType(ContentType.JSON).body(stock).post("/tokens/stock");
+
+        refused.then().statusCode(400).body("code", equalTo("unknown-field"));
+        String body = refused.asString();
+        String field = refused.path("violations[0].field");
+
+        assertEquals(64, field.length(), field);
+        assertTrue(field.matches("[\\x20-\\x7e]+") && field.endsWith("..."), field);
+        assertTrue(field.startsWith("?[2J??X-Injected: 1??aaa"), field);
+        assertTrue(body.length() < 1_000, "the answer does not grow with the field name: " + body.length());
+        assertTrue(body.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "only printable ASCII in the answer: " + body);
+    }
+}
