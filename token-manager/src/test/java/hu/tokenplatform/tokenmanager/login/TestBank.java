@@ -66,6 +66,14 @@ public final class TestBank implements AutoCloseable {
     private volatile String refuseNextAssertionWith;
 
     public TestBank(TestPki pki) {
+        this(pki, 0);
+    }
+
+    /**
+     * @param loginPagePort the login page's port, 0 for any free one; a screenshot that shows the page's origin asks
+     *                      for a fixed one, so that it reads the same at every run
+     */
+    public TestBank(TestPki pki, int loginPagePort) {
         this.pki = pki;
         try {
             SSLContext tls = pki.serverContext(pki);
@@ -84,7 +92,7 @@ public final class TestBank implements AutoCloseable {
                 }
             });
             server.start();
-            loginPage = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+            loginPage = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), loginPagePort), 8);
             loginPage.setHttpsConfigurator(new HttpsConfigurator(tls));
             loginPage.createContext(PendingLogin.PATH, exchange -> {
                 try (exchange) {

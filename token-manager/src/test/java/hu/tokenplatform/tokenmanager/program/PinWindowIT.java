@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PinWindowIT {
 
+    /** Login page port shown in the screenshots. */
+    private static final int SCREENSHOT_LOGIN_PAGE_PORT = 44380;
+
     @TempDir
     Path dir;
 
@@ -64,13 +67,25 @@ class PinWindowIT {
 
         TestPki pki = new TestPki();
         TestTokens.handedOver(dir.resolve("token"), pki).close();
-        bank = new TestBank(pki);
+        bank = bankOnScreenshotPort(pki);
         loginPage = bank.origin();
         bank.writeTrustStore(dir.resolve("bank-ca.pem"));
         config = Files.writeString(dir.resolve("agent.properties"),
                 "bank.trust-store=bank-ca.pem\nbank.1.origin=" + loginPage + "\nbank.1.relay=" + bank.relay() + "\n");
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The window names the login page's origin: on a fixed port the screenshots in docs/images are the same at every
+     * run (and a clean checkout stays clean); on any free port if another program holds it.
+     */
+    private static TestBank bankOnScreenshotPort(TestPki pki) {
+        try {
+            return new TestBank(pki, SCREENSHOT_LOGIN_PAGE_PORT);
+        } catch (RuntimeException portTaken) {
+            return new TestBank(pki);
         }
     }
 
