@@ -9,8 +9,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -182,6 +184,11 @@ public final class TopicProbe implements AutoCloseable {
             producer.send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot send to " + topic + " as " + login + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (KafkaException e) {
+            // A producer the broker refused a producer id fails the send itself, at once, with the refusal as its cause:
+            // which of the two ways a refusal shows depends only on timing.
+            Throwable refusal = e instanceof AuthorizationException || e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("cannot send to " + topic + " as " + login + ": " + refusal.getMessage(), refusal);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + topic, e);
