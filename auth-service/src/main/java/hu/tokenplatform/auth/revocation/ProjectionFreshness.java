@@ -2,6 +2,7 @@ package hu.tokenplatform.auth.revocation;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.servicekit.kafka.KafkaAdmins;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -24,9 +24,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Whether auth-service can show, right now, that its registry projection is current: that it has applied every
@@ -126,7 +128,7 @@ public class ProjectionFreshness {
             }
             behindLogged = false;
             provenAtNanos = startedAt;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.debugf("Registry topics' end offsets not available: %s", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,8 +136,8 @@ public class ProjectionFreshness {
     }
 
     /** Described at every check: a partition added since must be caught up on before the next proof. */
-    private List<TopicPartition> partitions(int timeout) throws java.util.concurrent.ExecutionException,
-            java.util.concurrent.TimeoutException, InterruptedException {
+    private List<TopicPartition> partitions(int timeout) throws ExecutionException,
+            TimeoutException, InterruptedException {
         Map<String, TopicDescription> topics = admin().describeTopics(TOPICS, new DescribeTopicsOptions().timeoutMs(timeout))
                 .allTopicNames().get(timeout + 100L, TimeUnit.MILLISECONDS);
         return topics.values().stream()
@@ -145,15 +147,7 @@ public class ProjectionFreshness {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> properties = new HashMap<>();
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key)) {
-                    properties.put(key, value);
-                }
-            });
-            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "projection-freshness");
-            properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-            admin = Admin.create(properties);
+            admin = KafkaAdmins.create(kafkaConfig, "projection-freshness", 500);
         }
         return admin;
     }

@@ -1,12 +1,12 @@
 package hu.tokenplatform.servicekit.health;
 
+import hu.tokenplatform.servicekit.kafka.KafkaAdmins;
 import hu.tokenplatform.servicekit.outbox.EventsConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,7 +16,6 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,16 +63,8 @@ public class KafkaReadiness implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> properties = new HashMap<>();
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key)) {
-                    properties.put(key, value);
-                }
-            });
-            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness");
             // While the broker is away, look for it again often enough that readiness returns soon after it does.
-            properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-            admin = Admin.create(properties);
+            admin = KafkaAdmins.create(kafkaConfig, "readiness", 1000);
         }
         return admin;
     }
