@@ -1,6 +1,7 @@
 package hu.tokenplatform.registry.certificate;
 
 import hu.tokenplatform.registry.Fixtures;
+import hu.tokenplatform.registry.LockWaits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static hu.tokenplatform.registry.LockWaits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -53,7 +55,8 @@ class CertifiedKeyBackfillTest {
             }));
             await(firstFilled);
             Future<Integer> second = replicas.submit(() -> backfill.backfill());
-            awaitASessionWaitingForALock();
+            // The second replica has reached the first one's lock (the advisory lock, or without it a row lock).
+            LockWaits.awaitASessionWaitingForALock(em, "%", "the second backfill never waited for the first");
             firstMayCommit.countDown();
 
             assertEquals(2, first.get(30, TimeUnit.SECONDS), "the first replica records the login and signing keys");
@@ -76,30 +79,5 @@ class CertifiedKeyBackfillTest {
         assertEquals(2, hashes.size());
         hashes.forEach(hash -> assertNotNull(hash, "every certificate has its key hash"));
         return hashes;
-    }
-
-    /** The second replica has reached the first one's lock (the advisory lock, or without it a row lock). */
-    private void awaitASessionWaitingForALock() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            Number waiting = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery("""
-                    select count(*) from pg_stat_activity
-                    where datname = current_database() and wait_event_type = 'Lock'""").getSingleResult());
-            if (waiting.intValue() > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the second backfill never waited for the first");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("timed out");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package hu.tokenplatform.registry.handover;
 
 import hu.tokenplatform.registry.Csrs;
 import hu.tokenplatform.registry.Fixtures;
+import hu.tokenplatform.registry.LockWaits;
 import hu.tokenplatform.registry.TestTokenFactory;
 import hu.tokenplatform.registry.TestTokenFactory.Device;
 import hu.tokenplatform.registry.certificate.CertificateAuthority;
@@ -46,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static hu.tokenplatform.registry.LockWaits.await;
 import static hu.tokenplatform.registry.Fixtures.handOver;
 import static hu.tokenplatform.registry.Fixtures.handOverRequest;
 import static io.restassured.RestAssured.given;
@@ -350,7 +352,8 @@ class KeyBindingTest {
             }));
             await(inserted);
             Future<ExtractableResponse<Response>> thisHandOver = pool.submit(() -> handOver(request).extract());
-            awaitAnInsertWaitingForALock();
+            LockWaits.awaitASessionWaitingForALock(em, "insert into certificate%",
+                    "the hand-over's certificate insert never waited for the other transaction");
             commit.countDown();
             otherHandOver.get(30, TimeUnit.SECONDS);
 
@@ -424,31 +427,6 @@ class KeyBindingTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
-
-    private void awaitAnInsertWaitingForALock() throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            Number waiting = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery("""
-                    select count(*) from pg_stat_activity
-                    where datname = current_database() and wait_event_type = 'Lock' and query ilike 'insert into certificate%'""")
-                    .getSingleResult());
-            if (waiting.intValue() > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the hand-over's certificate insert never waited for the other transaction");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new AssertionError("timed out");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     private static void nothingHandedOver(String csn) {
         given().get("/tokens/" + csn).then().statusCode(200).body("state", equalTo("IN_STOCK"));
