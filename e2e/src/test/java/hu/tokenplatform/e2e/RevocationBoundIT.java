@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hu.tokenplatform.demo.Branch;
 import hu.tokenplatform.demo.StaffApi;
 import hu.tokenplatform.e2e.HeadlessTokenLogin.Attempt;
-import hu.tokenplatform.testkit.PostgresDatabase;
 import hu.tokenplatform.tokenmanager.device.TokenDevice;
 import hu.tokenplatform.tokenmanager.device.TokenPort;
 import hu.tokenplatform.tokenmanager.device.TokenSession;
@@ -47,7 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RevocationBoundIT {
 
-    private static final String REALM = "token-platform";
     private static final String COMPANY = "BOUND-KFT";
     private static final Duration BOUND = Duration.ofSeconds(1);
     private static final Duration WATCHED_AFTER_REVOCATION = Duration.ofSeconds(3);
@@ -70,19 +68,13 @@ class RevocationBoundIT {
     private static final User UP = new User("61803398", "Arany Ilona", "0B0D000000000A01", "Bound#Up2026");
     private static final User DOWN = new User("14142135", "Ezüst Péter", "0B0D000000000B02", "Bound#Down2026");
 
-    private static PostgresDatabase registryDb;
-    private static PostgresDatabase authDb;
-    private static PostgresDatabase unlockDb;
     private static RunningPlatform platform;
     private static Path work;
 
     @BeforeAll
     static void startThePlatformAndHandOverTwoTokens() {
         work = Path.of("target", "bound-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        registryDb = PostgresDatabase.create("bound_registry");
-        authDb = PostgresDatabase.create("bound_auth");
-        unlockDb = PostgresDatabase.create("bound_unlock");
-        platform = new RunningPlatform(work.resolve("var"), registryDb.name(), authDb.name(), unlockDb.name());
+        platform = new RunningPlatform(work.resolve("var"), "bound");
         startAllowingOneSlowFirstStart();
 
         Branch branch = new Branch(registryAs("officer"));
@@ -100,8 +92,8 @@ class RevocationBoundIT {
     }
 
     /**
-     * On a loaded machine Keycloak's first start (its build step included) can outlast run-platform.sh's two
-     * minutes, after which the script stops everything; a second start reuses the data directory, built Keycloak
+     * On a loaded machine Keycloak's first start (its build step included) can outlast run-platform.sh's wait
+     * (KEYCLOAK_START_SECONDS), after which the script stops everything; a second start reuses the data directory, built Keycloak
      * included, as the README's second start does. The measurement itself does not depend on how slow the start was.
      */
     private static void startAllowingOneSlowFirstStart() {
@@ -115,17 +107,9 @@ class RevocationBoundIT {
 
     @AfterAll
     static void stopThePlatform() {
-        try {
-            if (platform != null) {
-                // With the broker already stopped by the last case, the script's stop must still end everything.
-                platform.close();
-            }
-        } finally {
-            for (PostgresDatabase database : new PostgresDatabase[]{registryDb, authDb, unlockDb}) {
-                if (database != null) {
-                    database.drop();
-                }
-            }
+        if (platform != null) {
+            // With the broker already stopped by the last case, the script's stop must still end everything.
+            platform.close();
         }
     }
 
@@ -410,7 +394,6 @@ class RevocationBoundIT {
     }
 
     private static StaffApi registryAs(String user) {
-        String password = platform.secrets().get(user.toUpperCase(Locale.ROOT) + "_PASSWORD");
-        return new StaffApi(platform.url("REGISTRY_HTTP_PORT"), StaffApi.signIn(platform.url("KEYCLOAK_PORT"), REALM, user, password));
+        return platform.staff("REGISTRY_HTTP_PORT", user);
     }
 }

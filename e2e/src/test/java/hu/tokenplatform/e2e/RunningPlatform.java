@@ -1,8 +1,10 @@
 package hu.tokenplatform.e2e;
 
+import hu.tokenplatform.demo.StaffApi;
 import hu.tokenplatform.events.BrokerPrincipal;
 import hu.tokenplatform.kafkasetup.BrokerLogin;
 import hu.tokenplatform.kafkasetup.KafkaSetup;
+import hu.tokenplatform.testkit.PostgresDatabase;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,16 +48,26 @@ final class RunningPlatform implements AutoCloseable {
      */
     private ServerSocket defaultManagementPort;
 
-    RunningPlatform(Path var, String registryDb, String authDb, String unlockDb) {
+    /** The staff realm deploy/keycloak/ imports. */
+    static final String REALM = "token-platform";
+
+    /** The three services' databases, made for this platform and dropped when it is closed. */
+    private final List<PostgresDatabase> databases = new ArrayList<>();
+
+    /** A platform in {@code var} with its own databases, named {@code <databasePrefix>_registry} and so on. */
+    RunningPlatform(Path var, String databasePrefix) {
         this.var = var;
+        for (String service : new String[]{"registry", "auth", "unlock"}) {
+            databases.add(PostgresDatabase.create(databasePrefix + "_" + service));
+        }
         environment.put("TOKEN_PLATFORM_VAR", var.toString());
         for (String port : new String[]{"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "REGISTRY_HTTP_PORT",
                 "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT", "DEMO_RP_PORT", "TOKEN_MANAGER_PORT"}) {
             environment.put(port, String.valueOf(freePort()));
         }
-        environment.put("REGISTRY_DB_NAME", registryDb);
-        environment.put("AUTH_DB_NAME", authDb);
-        environment.put("UNLOCK_DB_NAME", unlockDb);
+        environment.put("REGISTRY_DB_NAME", databases.get(0).name());
+        environment.put("AUTH_DB_NAME", databases.get(1).name());
+        environment.put("UNLOCK_DB_NAME", databases.get(2).name());
     }
 
     /** Runs the README's command and waits until it says the platform is running. */
@@ -149,10 +164,26 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** A staff member signs in to Keycloak with the password run-platform.sh generated for them. */
+    String signIn(String user) {
+        String password = secrets().get(user.toUpperCase(Locale.ROOT) + "_PASSWORD");
+        return StaffApi.signIn(url("KEYCLOAK_PORT"), REALM, user, password);
+    }
+
+    /** The service listening on {@code portVariable}, called as staff member {@code user}. */
+    StaffApi staff(String portVariable, String user) {
+        return new StaffApi(url(portVariable), signIn(user));
+    }
+
+    /** Stops the platform if it runs, then drops its databases. */
     @Override
     public void close() {
-        if (script != null && script.isAlive()) {
-            stop();
+        try {
+            if (script != null && script.isAlive()) {
+                stop();
+            }
+        } finally {
+            databases.forEach(PostgresDatabase::drop);
         }
     }
 

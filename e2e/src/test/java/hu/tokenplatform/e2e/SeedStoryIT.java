@@ -13,7 +13,6 @@ import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.kafkasetup.BrokerLogin;
 import hu.tokenplatform.kafkasetup.KafkaSetup;
-import hu.tokenplatform.testkit.PostgresDatabase;
 import hu.tokenplatform.testkit.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,7 +38,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +60,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SeedStoryIT {
 
-    private static final String REALM = "token-platform";
     private static final String COMPANY = "E2E-KFT";
     private static final String ANNA = "31415926";
     private static final String BELA = "27182818";
@@ -74,9 +71,6 @@ class SeedStoryIT {
     private static final String CHANGED_PIN = "Posta*Mail9";
     private static final Duration EVENT_WAIT = Duration.ofSeconds(60);
 
-    private static PostgresDatabase registryDb;
-    private static PostgresDatabase authDb;
-    private static PostgresDatabase unlockDb;
     private static RunningPlatform platform;
     private static TopicProbe events;
     private static Path work;
@@ -87,10 +81,7 @@ class SeedStoryIT {
     @BeforeAll
     static void startThePlatform() throws Exception {
         work = Path.of("target", "e2e-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        registryDb = PostgresDatabase.create("e2e_registry");
-        authDb = PostgresDatabase.create("e2e_auth");
-        unlockDb = PostgresDatabase.create("e2e_unlock");
-        platform = new RunningPlatform(work.resolve("var"), registryDb.name(), authDb.name(), unlockDb.name());
+        platform = new RunningPlatform(work.resolve("var"), "e2e");
         platform.start();
         events = TopicProbe.subscribe(platform.observer(), Topics.REGISTRY_USERS, Topics.REGISTRY_TOKENS, Topics.UNLOCK_EVENTS, Topics.AUTH_LOGINS);
     }
@@ -101,14 +92,9 @@ class SeedStoryIT {
             if (events != null) {
                 events.close();
             }
+        } finally {
             if (platform != null) {
                 platform.close();
-            }
-        } finally {
-            for (PostgresDatabase database : new PostgresDatabase[]{registryDb, authDb, unlockDb}) {
-                if (database != null) {
-                    database.drop();
-                }
             }
         }
     }
@@ -199,7 +185,7 @@ class SeedStoryIT {
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA_CSN, "certificate.issued", "officer");
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA, "user.identified", "officer");
 
-        StaffApi unlock = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("officer"));
+        StaffApi unlock = platform.staff("UNLOCK_HTTP_PORT", "officer");
         eventually("unlock-service knows Anna", () -> unlock.put("/customers/" + ANNA + "/e-pin", Map.of("ePin", ANNA_E_PIN)));
         awaitEvent("e-pin.set", ANNA, e -> true);
     }
@@ -316,7 +302,7 @@ class SeedStoryIT {
         Matcher random = Pattern.compile("Random:\\s+([0-9 ]{12})").matcher(status);
         assertTrue(random.find(), status);
 
-        StaffApi helpdesk = new StaffApi(platform.url("UNLOCK_HTTP_PORT"), signIn("helpdesk"));
+        StaffApi helpdesk = platform.staff("UNLOCK_HTTP_PORT", "helpdesk");
         ApiException wrongEPin = assertThrows(ApiException.class,
                 () -> helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", "111357")));
         assertEquals("caller-not-verified", wrongEPin.code());
@@ -428,19 +414,13 @@ class SeedStoryIT {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    /** A staff member signs in to Keycloak with the password run-platform.sh generated for them. */
-    private static String signIn(String user) {
-        String password = platform.secrets().get(user.toUpperCase(Locale.ROOT) + "_PASSWORD");
-        return StaffApi.signIn(platform.url("KEYCLOAK_PORT"), REALM, user, password);
-    }
-
     private static StaffApi registryAs(String user) {
-        return new StaffApi(platform.url("REGISTRY_HTTP_PORT"), signIn(user));
+        return platform.staff("REGISTRY_HTTP_PORT", user);
     }
 
     /** The service's append-only audit log, read by the auditor, has {@code action} on {@code subject} by {@code actor}. */
     private static void assertAudited(URI service, String subject, String action, String actor) {
-        JsonNode entries = new StaffApi(service, signIn("auditor")).get("/audit?subjectId=" + subject);
+        JsonNode entries = new StaffApi(service, platform.signIn("auditor")).get("/audit?subjectId=" + subject);
         boolean found = false;
         for (JsonNode entry : entries) {
             found |= entry.path("action").asText().equals(action) && entry.path("actor").asText().equals(actor);
@@ -497,7 +477,7 @@ class SeedStoryIT {
 
     /** Operations staff import the old Electra password hash, as exported from the old system. */
     private static void importLegacyPassword(String customerId, String password) {
-        StaffApi auth = new StaffApi(platform.url("AUTH_HTTP_PORT"), signIn("ops"));
+        StaffApi auth = platform.staff("AUTH_HTTP_PORT", "ops");
         eventually("auth-service imports " + customerId + "'s password", () -> assertTrue(auth.post("/staff/password-imports",
                 Map.of("credentials", List.of(Map.of("customerId", customerId, "passwordHash", LegacyPassword.pbkdf2Sha256(password)))))
                 .path("imported").toString().contains(customerId)));
