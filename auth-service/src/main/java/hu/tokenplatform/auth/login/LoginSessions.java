@@ -61,13 +61,7 @@ public class LoginSessions {
         return LoginSession.update("endedAt = ?1, endReason = ?2 where sid = ?3 and endedAt is null", clock.instant(), reason, sid) == 1;
     }
 
-    /** True only for a known session that has not ended: an unknown or absent sid is refused. */
-    @Transactional
-    public boolean active(String sid) {
-        return activeSession(sid).isPresent();
-    }
-
-    /** The session if it is known and has not ended. */
+    /** The session if it is known and has not ended: an unknown or absent sid has none. */
     @Transactional
     public Optional<LoginSession> activeSession(String sid) {
         return sid == null ? Optional.empty() : LoginSession.<LoginSession>findByIdOptional(sid).filter(s -> s.endedAt == null);

@@ -128,11 +128,7 @@ public class LoginTransactions {
         LoginAttempt attempt = new LoginAttempt(transaction.customerId, transaction.csn, transaction.clientId);
         RevocationStatus.Verdict verdict = transaction.certificateSerial == null ? RevocationStatus.Verdict.REVOKED
                 : revocation.of(transaction.csn, transaction.certificateSerial);
-        switch (verdict) {
-            case GOOD -> { }
-            case REVOKED -> throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, attempt);
-            case UNKNOWN -> throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, attempt);
-        }
+        LoginRefusedException.unlessGood(verdict, attempt);
     }
 
     private Completion finish(String transactionId, byte[] browserSessionHash, boolean tokenChecked) {

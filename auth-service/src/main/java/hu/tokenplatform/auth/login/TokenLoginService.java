@@ -76,11 +76,7 @@ public class TokenLoginService {
         try {
             Holder holder = QuarkusTransaction.requiringNew().call(() -> identify(certificate, fingerprint, assertion));
             // Outside any transaction: the answer may come from the registry over the network.
-            switch (revocation.of(holder.csn(), holder.certificateSerial())) {
-                case GOOD -> { }
-                case REVOKED -> throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, holder.attempt());
-                case UNKNOWN -> throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, holder.attempt());
-            }
+            LoginRefusedException.unlessGood(revocation.of(holder.csn(), holder.certificateSerial()), holder.attempt());
             QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion, holder));
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
