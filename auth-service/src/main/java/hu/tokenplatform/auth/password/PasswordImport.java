@@ -2,7 +2,7 @@ package hu.tokenplatform.auth.password;
 
 import hu.tokenplatform.auth.projection.Recontracting;
 import hu.tokenplatform.servicekit.audit.AuditLog;
-import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,11 +36,11 @@ public class PasswordImport {
             PasswordImportResource.Credential credential = credentials.get(i);
             String problem = PasswordHashes.problem(credential.passwordHash());
             if (problem != null) {
-                throw new DomainException(422, "unusable-password-hash", "Request cannot be carried out",
+                throw new RefusalException(422, "unusable-password-hash", "Request cannot be carried out",
                         "credentials[" + i + "] (" + credential.customerId() + "): " + problem + ".");
             }
             if (!seen.add(credential.customerId())) {
-                throw new DomainException(422, "duplicate-customer-id", "Request cannot be carried out",
+                throw new RefusalException(422, "duplicate-customer-id", "Request cannot be carried out",
                         "credentials[" + i + "]: customer identifier " + credential.customerId() + " appears twice.");
             }
         }

@@ -1,5 +1,7 @@
 package hu.tokenplatform.auth.password;
 
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,14 +23,12 @@ import java.util.List;
  * re-contracted get one. The hashes are stored as they come (bcrypt or PBKDF2, see {@link PasswordHashes}).
  */
 @Path("/staff/password-imports")
-@RolesAllowed(PasswordImportResource.OPS)
+@RolesAllowed(StaffRoles.OPS)
 public class PasswordImportResource {
 
-    /** Keycloak realm role of the operations staff who import legacy passwords. */
-    public static final String OPS = "ops";
     public static final int MAX_BATCH = 1000;
 
-    public record Credential(@NotNull @Pattern(regexp = "[0-9]{8}") String customerId,
+    public record Credential(@NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId,
                              @NotNull @Size(max = 300) String passwordHash) {
 
         @Override

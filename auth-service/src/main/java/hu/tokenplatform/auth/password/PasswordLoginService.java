@@ -13,7 +13,7 @@ import hu.tokenplatform.auth.login.Refusal;
 import hu.tokenplatform.auth.oidc.OidcClients;
 import hu.tokenplatform.auth.projection.BankUser;
 import hu.tokenplatform.auth.projection.Recontracting;
-import hu.tokenplatform.auth.projection.RegistryEvents;
+import hu.tokenplatform.events.Identifiers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,7 +77,7 @@ public class PasswordLoginService {
         LoginTransaction transaction = QuarkusTransaction.requiringNew().call(() ->
                         transactions.ofSession(transactionId, browserSessionHash, LockModeType.NONE))
                 .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, new LoginAttempt(null, null, null)));
-        String typed = customerId != null && RegistryEvents.CUSTOMER_ID.matcher(customerId).matches() ? customerId : null;
+        String typed = Identifiers.isCustomerId(customerId) ? customerId : null;
         LoginAttempt attempt = new LoginAttempt(typed, null, transaction.clientId);
 
         String countedCustomer;

@@ -1,6 +1,6 @@
 package hu.tokenplatform.auth.signature;
 
-import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 
 /** Why a transaction signature is not accepted: stable codes for the Electra backend. */
 public enum SignatureRefusal {
@@ -28,8 +28,8 @@ public enum SignatureRefusal {
         return code;
     }
 
-    public DomainException exception() {
+    public RefusalException exception() {
         int status = this == REVOCATION_STATUS_UNKNOWN ? 503 : 422;
-        return new DomainException(status, code, "Signature not accepted", detail);
+        return new RefusalException(status, code, "Signature not accepted", detail);
     }
 }

@@ -1,7 +1,7 @@
 package hu.tokenplatform.registry.company;
 
 import hu.tokenplatform.events.ContractedService;
-import hu.tokenplatform.registry.security.Roles;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -47,7 +47,7 @@ public class CompanyResource {
     }
 
     @POST
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Register a company with its Electra and/or e-posta contracts")
     public Response register(@Valid @NotNull RegisterCompany request) {
         CompanyView created = CompanyView.of(companies.register(request));
@@ -56,7 +56,7 @@ public class CompanyResource {
 
     @GET
     @Path("/{companyId}")
-    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
+    @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     public CompanyView get(@PathParam("companyId") @Pattern(regexp = COMPANY_ID_PATTERN) String companyId) {
         return CompanyView.of(companies.find(companyId));
     }

@@ -1,6 +1,6 @@
 package hu.tokenplatform.registry.handover;
 
-import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 
 import java.util.Map;
 
@@ -9,7 +9,7 @@ import java.util.Map;
  * prove the key is the token's): the hand-over rolls back, but the attempt is audited in a transaction of its own.
  * The details hold no secret and nothing of the sender's bytes but hashes and the field name.
  */
-final class AuditedRefusal extends DomainException {
+final class AuditedRefusal extends RefusalException {
 
     private final Map<String, String> auditDetails;
 

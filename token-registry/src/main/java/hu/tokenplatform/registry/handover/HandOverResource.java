@@ -1,7 +1,8 @@
 package hu.tokenplatform.registry.handover;
 
+import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
-import hu.tokenplatform.registry.security.Roles;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import hu.tokenplatform.registry.token.TokenResource;
 import hu.tokenplatform.registry.token.TokenState;
 import hu.tokenplatform.registry.user.UserResource;
@@ -51,15 +52,15 @@ public class HandOverResource {
      * @param replacesCsn        the user's current live token, which this hand-over replaces and revokes
      */
     public record HandOver(
-            @NotNull @Pattern(regexp = UserResource.CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
-            @NotNull @Pattern(regexp = TokenResource.CSN_PATTERN) String csn,
+            @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
+            @NotNull @Pattern(regexp = Identifiers.CSN_REGEX) String csn,
             @NotNull(message = "personal identification is required before a token is handed over") @Valid Identification identification,
             @NotNull @Pattern(regexp = "[A-Z0-9-]{2,20}") String branch,
             @NotBlank @Size(max = MAX_CSR_CHARS) String loginCsr,
             KeyAttestationStatement loginAttestation,
             @Size(max = MAX_CSR_CHARS) String signingCsr,
             KeyAttestationStatement signingAttestation,
-            @Pattern(regexp = TokenResource.CSN_PATTERN) String replacesCsn) {
+            @Pattern(regexp = Identifiers.CSN_REGEX) String replacesCsn) {
     }
 
     public record HandOverResult(String csn, String customerId, TokenState state, List<CertificateView> certificates,
@@ -67,7 +68,7 @@ public class HandOverResource {
     }
 
     @POST
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Hand a token over after personal identification and issue its certificates from the token's CSRs, "
             + "each with the token's attestation that it generated the key")
     public Response handOver(@Valid @NotNull HandOver request) {

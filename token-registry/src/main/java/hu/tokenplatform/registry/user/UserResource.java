@@ -1,8 +1,9 @@
 package hu.tokenplatform.registry.user;
 
+import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.registry.company.CompanyResource;
-import hu.tokenplatform.registry.security.Roles;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,14 +32,13 @@ import java.util.Set;
 public class UserResource {
 
     /** The 8-digit customer identifier (énazonosító). */
-    public static final String CUSTOMER_ID_PATTERN = "\\d{8}";
     public static final String CONTRACT_REFERENCE_PATTERN = "[A-Za-z0-9/_-]{1,40}";
 
     @Inject
     UserService users;
 
     public record RegisterUser(
-            @NotNull @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
+            @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = CompanyResource.COMPANY_ID_PATTERN) String companyId,
             @NotEmpty @Size(max = 2) Set<@NotNull ContractedService> services,
@@ -60,7 +60,7 @@ public class UserResource {
     }
 
     @POST
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Register a corporate user of a company")
     public Response register(@Valid @NotNull RegisterUser request) {
         UserView created = UserView.of(users.register(request));
@@ -69,16 +69,16 @@ public class UserResource {
 
     @GET
     @Path("/{customerId}")
-    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
-    public UserView get(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN) String customerId) {
+    @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
+    public UserView get(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId) {
         return UserView.of(users.find(customerId));
     }
 
     @POST
     @Path("/{customerId}/re-contracting")
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Record re-contracting: the user's username/password login stops working from now on, for good")
-    public UserView recontract(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN) String customerId,
+    public UserView recontract(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId,
                                @Valid @NotNull Recontract request) {
         return UserView.of(users.recontract(customerId, request.contractReference()));
     }

@@ -7,7 +7,7 @@ import hu.tokenplatform.registry.company.Company;
 import hu.tokenplatform.registry.company.CompanyService;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,7 @@ public class UserService {
         return BankUser.<BankUser>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(customerId));
     }
 
-    private static DomainException notFound(String customerId) {
+    private static RefusalException notFound(String customerId) {
         return Problems.notFound("user-not-found", "No user with customer identifier " + customerId + ".");
     }
 

@@ -4,7 +4,7 @@ import hu.tokenplatform.events.data.UnlockCodeIssued;
 import hu.tokenplatform.events.data.UnlockRefused;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
@@ -73,7 +73,7 @@ public class UnlockCodeService {
     }
 
     /** A refusal commits its audit entry and event, so the exception that tells the agent does not roll back. */
-    @Transactional(dontRollbackOn = DomainException.class)
+    @Transactional(dontRollbackOn = RefusalException.class)
     public IssuedCode issue(String verificationId, String csn, String random) {
         String agent = staff.name();
         Instant now = clock.instant();
@@ -105,7 +105,7 @@ public class UnlockCodeService {
         return new IssuedCode(csn, customerId, UnlockCodes.forDictation(normalisedRandom), code, now);
     }
 
-    private DomainException refuse(String agent, String csn, String customerId, CallerVerification verification,
+    private RefusalException refuse(String agent, String csn, String customerId, CallerVerification verification,
                                    UnlockRefusal reason, Instant now) {
         outbox.append(new UnlockRefused(csn, customerId, agent, reason.name(), now), agent);
         Map<String, Object> details = new HashMap<>();
@@ -125,7 +125,7 @@ public class UnlockCodeService {
                     "This CSN is not a token of the verified caller.");
             case TOKEN_REVOKED -> Problems.unprocessable("token-revoked",
                     "This token is revoked and cannot be unlocked; the caller needs a new token from a branch.");
-            case DAILY_LIMIT -> new DomainException(429, "unlock-limit-reached", "Too many requests",
+            case DAILY_LIMIT -> new RefusalException(429, "unlock-limit-reached", "Too many requests",
                     "This token has had the most unlock codes allowed in 24 hours; try again later.");
         };
     }

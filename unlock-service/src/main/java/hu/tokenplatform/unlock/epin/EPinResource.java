@@ -1,6 +1,7 @@
 package hu.tokenplatform.unlock.epin;
 
-import hu.tokenplatform.unlock.security.Roles;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,11 +21,9 @@ import java.time.Instant;
 @Path("/customers/{customerId}/e-pin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.BRANCH_OFFICER)
+@RolesAllowed(StaffRoles.BRANCH_OFFICER)
 public class EPinResource {
 
-    /** The 8-digit customer identifier (énazonosító); ASCII digits only. */
-    public static final String CUSTOMER_ID_PATTERN = "[0-9]{8}";
     /** The 6-digit e-PIN; ASCII digits only. */
     public static final String E_PIN_PATTERN = "[0-9]{6}";
 
@@ -53,14 +52,14 @@ public class EPinResource {
 
     @PUT
     @Operation(summary = "Set or reset a customer's e-PIN; a reset also lifts a lockout after wrong e-PINs")
-    public EPinStatus set(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
+    public EPinStatus set(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
                           @Valid @NotNull SetEPin request) {
         return ePins.set(customerId, request.ePin());
     }
 
     @GET
     @Operation(summary = "Whether a customer has an e-PIN and whether it is locked; never the e-PIN")
-    public EPinStatus status(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId) {
+    public EPinStatus status(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId) {
         return ePins.status(customerId);
     }
 }

@@ -3,7 +3,7 @@ package hu.tokenplatform.unlock.verification;
 import hu.tokenplatform.events.data.CallerVerificationFailed;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.DomainException;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import hu.tokenplatform.unlock.config.UnlockConfig;
@@ -76,9 +76,9 @@ public class CallerVerificationService {
 
     /**
      * A refusal is a fact to keep: the wrong-e-PIN count, the lockout, the audit entry and the event commit with
-     * it, so the {@link DomainException} that tells the agent does not roll the transaction back.
+     * it, so the {@link RefusalException} that tells the agent does not roll the transaction back.
      */
-    @Transactional(dontRollbackOn = DomainException.class)
+    @Transactional(dontRollbackOn = RefusalException.class)
     public Verified verify(String customerId, String ePin) {
         String agent = staff.name();
         Instant now = clock.instant();
@@ -110,7 +110,7 @@ public class CallerVerificationService {
         return new Verified(issued.id(), customerId, issued.verification().expiresAt);
     }
 
-    private DomainException refuse(String agent, String customerId, VerificationFailure reason, CallerLockout lockout,
+    private RefusalException refuse(String agent, String customerId, VerificationFailure reason, CallerLockout lockout,
                                    boolean lockedNow, Instant now) {
         int failedAttempts = lockout == null ? 0 : lockout.failedAttempts;
         boolean locked = lockout != null && lockouts.isLocked(lockout);
@@ -119,11 +119,11 @@ public class CallerVerificationService {
                 "reason", reason.name(), "failedAttempts", failedAttempts, "locked", locked));
         metrics.verificationFailed(reason);
         if (reason == VerificationFailure.RATE_LIMITED) {
-            return new DomainException(429, "rate-limited", "Too many requests",
+            return new RefusalException(429, "rate-limited", "Too many requests",
                     "You have made the most caller verifications allowed in an hour; try again later.");
         }
         if (reason == VerificationFailure.E_PIN_LOCKED || lockedNow) {
-            return new DomainException(423, "e-pin-locked", "Locked",
+            return new RefusalException(423, "e-pin-locked", "Locked",
                     "Too many wrong e-PINs: the caller must have a branch officer set a new e-PIN.");
         }
         return Problems.unprocessable("caller-not-verified", "The customer identifier or the e-PIN is wrong.");
