@@ -43,7 +43,7 @@ public class LoginEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void failed(LoginAttempt attempt, LoginMethod method, Refusal refusal) {
+    public void failed(LoginAttempt attempt, LoginMethod method, LoginRefusal refusal) {
         LOG.infof("Login refused: %s, method %s, client %s, customer %s, token %s", refusal.code(), method,
                 knownClientOrUnknown(attempt.client()), attempt.customerId(), attempt.csn());
         outbox.append(new LoginFailed(attempt.customerId(), attempt.csn(), knownClient(attempt.client()), method.name(),
@@ -55,7 +55,7 @@ public class LoginEvents {
      * A refusal that is only counted: requests refused while their subject is rate-limited publish nothing, so
      * that a flood of them cannot flood the event stream too.
      */
-    public void countedOnly(LoginMethod method, String client, Refusal refusal) {
+    public void countedOnly(LoginMethod method, String client, LoginRefusal refusal) {
         count(method, client, "failed", refusal.code());
     }
 

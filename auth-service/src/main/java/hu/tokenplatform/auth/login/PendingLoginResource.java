@@ -1,6 +1,7 @@
 package hu.tokenplatform.auth.login;
 
 import hu.tokenplatform.servicekit.problem.Problem;
+import hu.tokenplatform.servicekit.problem.Refusal;
 import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,8 +31,12 @@ public class PendingLoginResource {
     public Response describe(@PathParam("transactionId") String transactionId) {
         Response.ResponseBuilder answer = pendingLogins.find(transactionId)
                 .map(login -> Response.ok(login, MediaType.APPLICATION_JSON_TYPE))
-                .orElseGet(() -> Response.status(404).type(Problem.MEDIA_TYPE).entity(Problem.of(404,
-                        Refusal.LOGIN_TRANSACTION_UNKNOWN.code(), "Not found", Refusal.LOGIN_TRANSACTION_UNKNOWN.detail())));
+                .orElseGet(() -> refused(LoginRefusal.LOGIN_TRANSACTION_UNKNOWN));
         return answer.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** Answered here rather than thrown, so that a refusal carries the same headers as a description. */
+    private static Response.ResponseBuilder refused(Refusal refusal) {
+        return Response.status(refusal.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(refusal));
     }
 }

@@ -2,7 +2,6 @@ package hu.tokenplatform.auth.password;
 
 import hu.tokenplatform.auth.projection.Recontracting;
 import hu.tokenplatform.servicekit.audit.AuditLog;
-import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,11 +35,11 @@ public class PasswordImport {
             PasswordImportResource.Credential credential = credentials.get(i);
             String problem = PasswordHashes.problem(credential.passwordHash());
             if (problem != null) {
-                throw new RefusalException(422, "unusable-password-hash", "Request cannot be carried out",
+                throw PasswordImportRefusal.UNUSABLE_PASSWORD_HASH.exception(
                         "credentials[" + i + "] (" + credential.customerId() + "): " + problem + ".");
             }
             if (!seen.add(credential.customerId())) {
-                throw new RefusalException(422, "duplicate-customer-id", "Request cannot be carried out",
+                throw PasswordImportRefusal.DUPLICATE_CUSTOMER_ID.exception(
                         "credentials[" + i + "]: customer identifier " + credential.customerId() + " appears twice.");
             }
         }
