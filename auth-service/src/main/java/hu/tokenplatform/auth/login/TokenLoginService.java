@@ -112,13 +112,13 @@ public class TokenLoginService {
         if (!CertificateProfile.isLogin(certificate)) {
             throw LoginRefusal.CERTIFICATE_NOT_FOR_LOGIN.exception(attempt);
         }
-        TokenCertificate known = TokenCertificate.byFingerprint(fingerprint)
+        TokenCertificate known = TokenCertificate.<TokenCertificate>findByIdOptional(fingerprint)
                 .orElseThrow(() -> LoginRefusal.CERTIFICATE_UNKNOWN.exception(attempt));
         LoginAttempt owner = new LoginAttempt(known.customerId, known.csn, assertion.client());
         if (known.usage != TokenCertificate.Usage.LOGIN) {
             throw LoginRefusal.CERTIFICATE_NOT_FOR_LOGIN.exception(owner);
         }
-        Token token = Token.find(known.csn).filter(t -> t.customerId.equals(known.customerId))
+        Token token = Token.<Token>findByIdOptional(known.csn).filter(t -> t.customerId.equals(known.customerId))
                 .orElseThrow(() -> LoginRefusal.CERTIFICATE_UNKNOWN.exception(owner));
         return new Holder(token.csn, known.serialNumber, owner);
     }
@@ -145,7 +145,7 @@ public class TokenLoginService {
             throw LoginRefusal.SIGNATURE_INVALID.exception(owner);
         }
 
-        BankUser user = BankUser.find(owner.customerId())
+        BankUser user = BankUser.<BankUser>findByIdOptional(owner.customerId())
                 .orElseThrow(() -> LoginRefusal.USER_UNKNOWN.exception(owner));
         if (!user.services.contains(config.oidc().clients().get(transaction.clientId).service())) {
             throw LoginRefusal.SERVICE_NOT_CONTRACTED.exception(owner);

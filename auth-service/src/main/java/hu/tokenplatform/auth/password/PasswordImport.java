@@ -47,7 +47,7 @@ public class PasswordImport {
         List<String> imported = new ArrayList<>();
         List<String> recontracted = new ArrayList<>();
         for (PasswordImportResource.Credential credential : credentials) {
-            if (Recontracting.find(credential.customerId()).isPresent()) {
+            if (Recontracting.findByIdOptional(credential.customerId()).isPresent()) {
                 recontracted.add(credential.customerId());
                 continue;
             }

@@ -139,12 +139,14 @@ public class PasswordLoginService {
         if (customerId != null && recontracted(customerId)) {
             throw LoginRefusal.PASSWORD_LOGIN_DISABLED.exception(attempt);
         }
-        Optional<PasswordCredential> credential = customerId == null ? Optional.empty() : PasswordCredential.find(customerId);
+        Optional<PasswordCredential> credential = customerId == null ? Optional.empty()
+                : PasswordCredential.findByIdOptional(customerId);
         boolean matches = PasswordHashes.matches(credential.map(c -> c.passwordHash).orElse(unknownUserHash), password);
         if (credential.isEmpty() || !matches) {
             throw LoginRefusal.INVALID_CREDENTIALS.exception(attempt);
         }
-        BankUser user = BankUser.find(customerId).orElseThrow(() -> LoginRefusal.USER_UNKNOWN.exception(attempt));
+        BankUser user = BankUser.<BankUser>findByIdOptional(customerId)
+                .orElseThrow(() -> LoginRefusal.USER_UNKNOWN.exception(attempt));
         if (!user.services.contains(clients.find(transaction.clientId).orElseThrow().service())) {
             throw LoginRefusal.SERVICE_NOT_CONTRACTED.exception(attempt);
         }
@@ -159,6 +161,7 @@ public class PasswordLoginService {
     }
 
     private boolean recontracted(String customerId) {
-        return Recontracting.find(customerId).filter(r -> !r.effectiveAt.isAfter(clock.instant())).isPresent();
+        return Recontracting.<Recontracting>findByIdOptional(customerId)
+                .filter(r -> !r.effectiveAt.isAfter(clock.instant())).isPresent();
     }
 }

@@ -171,7 +171,7 @@ public class RegistryEvents {
                 || !Certificates.serialHex(certificate).equals(data.serialNumber())) {
             throw new MalformedEventException("certificate.issued whose fingerprint or serial does not match its PEM");
         }
-        if (TokenCertificate.byFingerprint(fingerprint).isPresent()) {
+        if (TokenCertificate.findByIdOptional(fingerprint).isPresent()) {
             return;
         }
         TokenCertificate projected = new TokenCertificate();
