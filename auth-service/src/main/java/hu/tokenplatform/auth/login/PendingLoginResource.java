@@ -29,7 +29,7 @@ public class PendingLoginResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "For Token Manager before it asks the PIN: the registered client and origin of a pending login transaction")
     public Response describe(@PathParam("transactionId") String transactionId) {
-        Response.ResponseBuilder answer = pendingLogins.find(transactionId)
+        Response.ResponseBuilder answer = pendingLogins.describe(transactionId)
                 .map(login -> Response.ok(login, MediaType.APPLICATION_JSON_TYPE))
                 .orElseGet(() -> refused(LoginRefusal.LOGIN_TRANSACTION_UNKNOWN));
         return answer.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();

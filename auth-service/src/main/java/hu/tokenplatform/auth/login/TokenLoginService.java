@@ -51,7 +51,7 @@ public class TokenLoginService {
     LoginThrottle throttle;
 
     @Inject
-    LoginEvents events;
+    LoginOutcomes outcomes;
 
     @Inject
     LoginSessions sessions;
@@ -70,7 +70,7 @@ public class TokenLoginService {
         // while the TCP peer's address may be a whole company's NAT, or the load balancer's own (docs/auth-service.md).
         if (fingerprint != null && !QuarkusTransaction.requiringNew().call(() -> throttle.reserve(LoginThrottle.Scope.CERTIFICATE,
                 fingerprint, config.throttle().certificateFailures(), config.throttle().window()))) {
-            events.countedOnly(LoginMethod.TOKEN, client, LoginRefusal.RATE_LIMITED);
+            outcomes.failedWhileThrottled(LoginMethod.TOKEN, client, LoginRefusal.RATE_LIMITED);
             throw LoginRefusal.RATE_LIMITED.exception(new LoginAttempt(null, null, client));
         }
         try {
@@ -83,7 +83,7 @@ public class TokenLoginService {
                 if (fingerprint != null && !countsAsGuess(refused.refusal())) {
                     throttle.release(LoginThrottle.Scope.CERTIFICATE, fingerprint);
                 }
-                events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
+                outcomes.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
             });
             throw refused;
         }
@@ -159,7 +159,7 @@ public class TokenLoginService {
         transaction.authenticatedAt = now;
         transaction.sessionId = sessions.start(user.customerId, holder.csn(), holder.certificateSerial());
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
-        events.succeeded(user.customerId, holder.csn(), transaction.clientId, LoginMethod.TOKEN);
+        outcomes.succeeded(user.customerId, holder.csn(), transaction.clientId, LoginMethod.TOKEN);
     }
 
     /**

@@ -2,7 +2,7 @@ package hu.tokenplatform.auth.password;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.login.LoginAttempt;
-import hu.tokenplatform.auth.login.LoginEvents;
+import hu.tokenplatform.auth.login.LoginOutcomes;
 import hu.tokenplatform.auth.login.LoginMethod;
 import hu.tokenplatform.auth.login.LoginRefusedException;
 import hu.tokenplatform.auth.login.LoginSessions;
@@ -48,7 +48,7 @@ public class PasswordLoginService {
     LoginThrottle throttle;
 
     @Inject
-    LoginEvents events;
+    LoginOutcomes outcomes;
 
     @Inject
     LoginSessions sessions;
@@ -84,7 +84,7 @@ public class PasswordLoginService {
         try {
             countedCustomer = QuarkusTransaction.requiringNew().call(() -> countAttempt(typed, address, attempt));
         } catch (LoginRefusedException limited) {
-            events.countedOnly(LoginMethod.PASSWORD, transaction.clientId, limited.refusal());
+            outcomes.failedWhileThrottled(LoginMethod.PASSWORD, transaction.clientId, limited.refusal());
             throw limited;
         }
         try {
@@ -98,7 +98,7 @@ public class PasswordLoginService {
                         throttle.release(LoginThrottle.Scope.CUSTOMER, countedCustomer);
                     }
                 }
-                events.failed(refused.attempt(), LoginMethod.PASSWORD, refused.refusal());
+                outcomes.failed(refused.attempt(), LoginMethod.PASSWORD, refused.refusal());
             });
             throw refused;
         }
@@ -157,7 +157,7 @@ public class PasswordLoginService {
         transaction.sessionId = sessions.start(customerId, null, null);
         throttle.reset(LoginThrottle.Scope.CUSTOMER, customerId);
         throttle.release(LoginThrottle.Scope.ADDRESS, address);
-        events.succeeded(customerId, null, transaction.clientId, LoginMethod.PASSWORD);
+        outcomes.succeeded(customerId, null, transaction.clientId, LoginMethod.PASSWORD);
     }
 
     private boolean recontracted(String customerId) {
