@@ -29,10 +29,10 @@ public class PasswordImport {
 
     /** All or nothing: one unusable hash or a repeated customer identifier refuses the whole batch. */
     @Transactional
-    public PasswordImportResource.ImportResult importHashes(List<PasswordImportResource.Credential> credentials) {
+    public ImportResult importHashes(List<Credential> credentials) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < credentials.size(); i++) {
-            PasswordImportResource.Credential credential = credentials.get(i);
+            Credential credential = credentials.get(i);
             String problem = PasswordHashes.problem(credential.passwordHash());
             if (problem != null) {
                 throw PasswordImportRefusal.UNUSABLE_PASSWORD_HASH.exception(
@@ -46,7 +46,7 @@ public class PasswordImport {
         String actor = staff.name();
         List<String> imported = new ArrayList<>();
         List<String> recontracted = new ArrayList<>();
-        for (PasswordImportResource.Credential credential : credentials) {
+        for (Credential credential : credentials) {
             if (Recontracting.findByIdOptional(credential.customerId()).isPresent()) {
                 recontracted.add(credential.customerId());
                 continue;
@@ -63,6 +63,6 @@ public class PasswordImport {
             audit.record(actor, "password.imported", "user", credential.customerId(),
                     Map.of("format", credential.passwordHash().startsWith("$2") ? "bcrypt" : "pbkdf2", "replaced", replaced));
         }
-        return new PasswordImportResource.ImportResult(imported, recontracted);
+        return new ImportResult(imported, recontracted);
     }
 }
