@@ -75,7 +75,7 @@ for database in "$registry_db" "$auth_db" "$unlock_db"; do
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
     || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database $database"
 done
-# Before 0.1 the registry had migrations V2 and V3 (folded into V1 since, with service-kit's tables from
+# Older registries had migrations V2 and V3 (folded into V1 since, with service-kit's tables from
 # db/service-kit): Flyway would refuse such a database with a checksum error, so say plainly what to do.
 if psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$registry_db" -Atqc \
      "select 1 from flyway_schema_history where version in ('2', '3') limit 1" 2>/dev/null | grep -q 1; then
