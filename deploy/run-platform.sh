@@ -75,6 +75,12 @@ for database in "$registry_db" "$auth_db" "$unlock_db"; do
   psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
     || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database $database"
 done
+# Older registries had migrations V2 and V3 (folded into V1 since, with service-kit's tables from
+# db/service-kit): Flyway would refuse such a database with a checksum error, so say plainly what to do.
+if psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$registry_db" -Atqc \
+     "select 1 from flyway_schema_history where version in ('2', '3') limit 1" 2>/dev/null | grep -q 1; then
+  fail "the database $registry_db was made by an older token-registry whose migrations have since been folded into one. Stop the platform, drop $registry_db, $auth_db and $unlock_db (dropdb ...), remove var/ and start again."
+fi
 
 # --- build what is missing ---------------------------------------------------------------------------------
 registry_jar=$root/token-registry/target/quarkus-app/quarkus-run.jar

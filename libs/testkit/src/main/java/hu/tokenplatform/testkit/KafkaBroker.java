@@ -179,6 +179,33 @@ public final class KafkaBroker implements AutoCloseable {
         if (!policyApplied) {
             BrokerSetup.apply(adminLogin(), passwords);
             policyApplied = true;
+            awaitEveryLogin();
+        }
+    }
+
+    /**
+     * The broker takes a new SCRAM credential into its login cache a moment after the controller has committed it;
+     * a client that logs in within that moment is refused as if its password were wrong (seen on a loaded machine).
+     * Returns once every principal can log in, so that no test meets that moment.
+     */
+    private void awaitEveryLogin() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        for (BrokerPrincipal principal : passwords.keySet()) {
+            Map<String, Object> properties = new HashMap<>(login(principal).clientProperties());
+            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
+            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+            try (Admin admin = Admin.create(properties)) {
+                while (aliveBrokers(admin).isEmpty()) {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new IllegalStateException(principal.username() + " cannot log in to the broker on "
+                                + bootstrapServers() + " within " + START_TIMEOUT + tail(logFile));
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the broker's logins", e);
+            }
         }
     }
 

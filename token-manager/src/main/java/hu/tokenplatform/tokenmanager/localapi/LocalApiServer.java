@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager.localapi;
 
+import hu.tokenplatform.events.ProblemTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -186,7 +187,7 @@ public final class LocalApiServer implements AutoCloseable {
             return json(200, LocalHttpResponse.JSON, Map.of("status", LoginOutcome.AUTHENTICATED));
         }
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:token-platform:problem:" + outcome.code());
+        problem.put("type", ProblemTypes.of(outcome.code()));
         problem.put("status", outcome.status());
         problem.put("code", outcome.code());
         if (outcome.triesLeft() != null) {

@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokenmanager.localapi;
 
+import hu.tokenplatform.events.ProblemTypes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class LocalHttpResponse {
         if (!code.matches("[a-z0-9-]{1,64}")) {
             throw new IllegalArgumentException("problem code");
         }
-        String json = "{\"type\":\"urn:token-platform:problem:" + code + "\",\"status\":" + status + ",\"code\":\"" + code + "\"}";
+        String json = "{\"type\":\"" + ProblemTypes.of(code) + "\",\"status\":" + status + ",\"code\":\"" + code + "\"}";
         return new LocalHttpResponse(status).body(PROBLEM_JSON, json.getBytes(StandardCharsets.US_ASCII));
     }
 

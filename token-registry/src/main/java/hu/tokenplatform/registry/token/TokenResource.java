@@ -1,12 +1,11 @@
 package hu.tokenplatform.registry.token;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
-import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.registry.certificate.CertificateView;
 import hu.tokenplatform.registry.config.RegistryConfig;
 import hu.tokenplatform.servicekit.outbox.OutboxRelay;
-import hu.tokenplatform.registry.security.Roles;
-import hu.tokenplatform.registry.user.UserResource;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,8 +31,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
-    /** Card serial number: 8 to 16 upper-case hexadecimal characters, short enough to read out on the phone. */
-    public static final String CSN_PATTERN = "[0-9A-F]{8,16}";
+    /** The manufacturer's reference of a delivery, as on its delivery note. */
     public static final String REFERENCE_PATTERN = "[A-Za-z0-9/_.-]{1,64}";
     public static final int MAX_CSNS_PER_DELIVERY = 5_000;
 
@@ -41,10 +39,10 @@ public class TokenResource {
     TokenStockService stock;
 
     @Inject
-    TokenRevocationService revocation;
+    TokenQueries tokens;
 
     @Inject
-    CertificateService certificates;
+    TokenRevocationService revocation;
 
     @Inject
     OutboxRelay relay;
@@ -55,7 +53,7 @@ public class TokenResource {
     public record StockDelivery(
             @NotNull @Pattern(regexp = REFERENCE_PATTERN) String deliveryReference,
             @NotNull @Pattern(regexp = "[A-Za-z0-9 ._-]{1,64}") String model,
-            @NotEmpty @Size(max = MAX_CSNS_PER_DELIVERY) List<@NotNull @Pattern(regexp = CSN_PATTERN) String> csns) {
+            @NotEmpty @Size(max = MAX_CSNS_PER_DELIVERY) List<@NotNull @Pattern(regexp = Identifiers.CSN_REGEX) String> csns) {
     }
 
     public record Revocation(@NotNull TokenRevocationReason reason) {
@@ -75,25 +73,24 @@ public class TokenResource {
 
     @POST
     @Path("/stock")
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Take a manufacturer delivery of tokens into stock (idempotent)")
     public TokenStockService.ImportResult importStock(@Valid @NotNull StockDelivery delivery) {
         return stock.importDelivery(delivery.deliveryReference(), delivery.model(), delivery.csns());
     }
 
     @GET
-    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
+    @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     @Operation(summary = "Tokens of one user, newest first")
-    public List<TokenView> ofUser(@QueryParam("customerId") @NotNull @Pattern(regexp = UserResource.CUSTOMER_ID_PATTERN) String customerId) {
-        return Token.<Token>list("owner.customerId = ?1 order by handedOverAt desc", customerId).stream()
-                .map(TokenView::of).toList();
+    public List<TokenView> ofUser(@QueryParam("customerId") @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId) {
+        return tokens.ofOwner(customerId).stream().map(TokenView::of).toList();
     }
 
     @GET
     @Path("/{csn}")
-    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
-    public TokenView get(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn) {
-        return TokenView.of(revocation.find(csn));
+    @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
+    public TokenView get(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn) {
+        return TokenView.of(tokens.find(csn));
     }
 
     /**
@@ -107,17 +104,16 @@ public class TokenResource {
 
     @GET
     @Path("/{csn}/certificates")
-    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
-    public List<CertificateView> certificates(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn) {
-        revocation.find(csn);
-        return certificates.ofToken(csn).stream().map(CertificateView::of).toList();
+    @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
+    public List<CertificateView> certificates(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn) {
+        return tokens.certificatesOf(csn).stream().map(CertificateView::of).toList();
     }
 
     @POST
     @Path("/{csn}/revocation")
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Revoke a token (lost, stolen, returned) and all its certificates; REPLACED only through a replacement hand-over")
-    public RevocationView revoke(@PathParam("csn") @Pattern(regexp = CSN_PATTERN) String csn,
+    public RevocationView revoke(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn,
                                  @Valid @NotNull Revocation request) {
         TokenView revoked = TokenView.of(revocation.revoke(csn, request.reason()));
         return new RevocationView(revoked, relay.awaitPublishedSoFar(config.revocation().announceWithin()));

@@ -1,16 +1,13 @@
 package hu.tokenplatform.registry.user;
 
+import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.events.ContractedService;
-import hu.tokenplatform.registry.company.CompanyResource;
-import hu.tokenplatform.registry.security.Roles;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,20 +27,11 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    /** The 8-digit customer identifier (énazonosító). */
-    public static final String CUSTOMER_ID_PATTERN = "\\d{8}";
+    /** The reference of the new contract signed at re-contracting, as the branch files it. */
     public static final String CONTRACT_REFERENCE_PATTERN = "[A-Za-z0-9/_-]{1,40}";
 
     @Inject
     UserService users;
-
-    public record RegisterUser(
-            @NotNull @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull @Pattern(regexp = CompanyResource.COMPANY_ID_PATTERN) String companyId,
-            @NotEmpty @Size(max = 2) Set<@NotNull ContractedService> services,
-            boolean signingRight) {
-    }
 
     public record Recontract(@NotNull @Pattern(regexp = CONTRACT_REFERENCE_PATTERN) String contractReference) {
     }
@@ -60,7 +48,7 @@ public class UserResource {
     }
 
     @POST
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Register a corporate user of a company")
     public Response register(@Valid @NotNull RegisterUser request) {
         UserView created = UserView.of(users.register(request));
@@ -69,16 +57,16 @@ public class UserResource {
 
     @GET
     @Path("/{customerId}")
-    @RolesAllowed({Roles.BRANCH_OFFICER, Roles.OPS})
-    public UserView get(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN) String customerId) {
+    @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
+    public UserView get(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId) {
         return UserView.of(users.find(customerId));
     }
 
     @POST
     @Path("/{customerId}/re-contracting")
-    @RolesAllowed(Roles.BRANCH_OFFICER)
+    @RolesAllowed(StaffRoles.BRANCH_OFFICER)
     @Operation(summary = "Record re-contracting: the user's username/password login stops working from now on, for good")
-    public UserView recontract(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN) String customerId,
+    public UserView recontract(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId,
                                @Valid @NotNull Recontract request) {
         return UserView.of(users.recontract(customerId, request.contractReference()));
     }

@@ -1,6 +1,7 @@
 package hu.tokenplatform.unlock.code;
 
-import hu.tokenplatform.unlock.security.Roles;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import hu.tokenplatform.unlock.verification.CallerVerifications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,11 +19,9 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 @Path("/unlock-codes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.HELPDESK)
+@RolesAllowed(StaffRoles.HELPDESK)
 public class UnlockCodeResource {
 
-    /** CSN as printed on the token: 8 to 16 upper-case hexadecimal characters. */
-    public static final String CSN_PATTERN = "[0-9A-F]{8,16}";
     /** Random as the token shows it: 10 digits, in groups separated by single spaces or dashes as people dictate them. */
     public static final String RANDOM_PATTERN = "([0-9][ -]?){9}[0-9]";
 
@@ -31,7 +30,7 @@ public class UnlockCodeResource {
 
     public record UnlockCodeRequest(
             @NotNull @Pattern(regexp = CallerVerifications.ID_PATTERN, message = "must be a verification id") String verificationId,
-            @NotNull @Pattern(regexp = CSN_PATTERN, message = "must be 8 to 16 upper-case hexadecimal characters") String csn,
+            @NotNull @Pattern(regexp = Identifiers.CSN_REGEX, message = "must be 8 to 16 upper-case hexadecimal characters") String csn,
             @NotNull @Pattern(regexp = RANDOM_PATTERN, message = "must be the 10 digits the token shows") String random) {
 
         /** Never print the verification id, whoever logs this record. */
@@ -44,7 +43,7 @@ public class UnlockCodeResource {
     @POST
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "The unlock code for a verified caller's token: CSN and Random as the caller reads them out")
-    public UnlockCodeService.IssuedCode issue(@Valid @NotNull UnlockCodeRequest request) {
+    public IssuedCode issue(@Valid @NotNull UnlockCodeRequest request) {
         return service.issue(request.verificationId(), request.csn(), request.random());
     }
 }

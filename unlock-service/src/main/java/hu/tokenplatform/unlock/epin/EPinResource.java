@@ -1,6 +1,7 @@
 package hu.tokenplatform.unlock.epin;
 
-import hu.tokenplatform.unlock.security.Roles;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,23 +16,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
-
 @Path("/customers/{customerId}/e-pin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.BRANCH_OFFICER)
+@RolesAllowed(StaffRoles.BRANCH_OFFICER)
 public class EPinResource {
-
-    /** The 8-digit customer identifier (énazonosító); ASCII digits only. */
-    public static final String CUSTOMER_ID_PATTERN = "[0-9]{8}";
-    /** The 6-digit e-PIN; ASCII digits only. */
-    public static final String E_PIN_PATTERN = "[0-9]{6}";
 
     @Inject
     EPinService ePins;
 
-    public record SetEPin(@NotNull @Pattern(regexp = E_PIN_PATTERN, message = "must be exactly 6 digits") String ePin) {
+    public record SetEPin(@NotNull @Pattern(regexp = EPin.PATTERN, message = "must be exactly 6 digits") String ePin) {
 
         /** Never print the e-PIN, whoever logs this record. */
         @Override
@@ -40,27 +34,16 @@ public class EPinResource {
         }
     }
 
-    /** Never the e-PIN or its hash. */
-    public record EPinStatus(String customerId, boolean ePinSet, boolean locked, int failedAttempts, Instant setAt,
-                             String setBy) {
-
-        static EPinStatus of(String customerId, EPin ePin, CallerLockout lockout) {
-            return new EPinStatus(customerId, ePin != null, lockout != null && lockout.lockedAt != null,
-                    lockout == null ? 0 : lockout.failedAttempts, ePin == null ? null : ePin.setAt,
-                    ePin == null ? null : ePin.setBy);
-        }
-    }
-
     @PUT
     @Operation(summary = "Set or reset a customer's e-PIN; a reset also lifts a lockout after wrong e-PINs")
-    public EPinStatus set(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
+    public EPinStatus set(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
                           @Valid @NotNull SetEPin request) {
         return ePins.set(customerId, request.ePin());
     }
 
     @GET
     @Operation(summary = "Whether a customer has an e-PIN and whether it is locked; never the e-PIN")
-    public EPinStatus status(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId) {
+    public EPinStatus status(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId) {
         return ePins.status(customerId);
     }
 }

@@ -1,7 +1,8 @@
 package hu.tokenplatform.unlock.verification;
 
-import hu.tokenplatform.unlock.epin.EPinResource;
-import hu.tokenplatform.unlock.security.Roles;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.unlock.epin.EPin;
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,15 +20,15 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Path("/caller-verifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.HELPDESK)
+@RolesAllowed(StaffRoles.HELPDESK)
 public class CallerVerificationResource {
 
     @Inject
     CallerVerificationService service;
 
     public record VerifyCaller(
-            @NotNull @Pattern(regexp = EPinResource.CUSTOMER_ID_PATTERN, message = "must be exactly 8 digits") String customerId,
-            @NotNull @Pattern(regexp = EPinResource.E_PIN_PATTERN, message = "must be exactly 6 digits") String ePin) {
+            @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
+            @NotNull @Pattern(regexp = EPin.PATTERN, message = "must be exactly 6 digits") String ePin) {
 
         /** Never print the e-PIN, whoever logs this record. */
         @Override
@@ -40,7 +41,7 @@ public class CallerVerificationResource {
     @ResponseStatus(201)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "Verify a caller with customer identifier and e-PIN; the verification id is valid for this agent only, for a short time")
-    public CallerVerificationService.Verified verify(@Valid @NotNull VerifyCaller request) {
+    public Verified verify(@Valid @NotNull VerifyCaller request) {
         return service.verify(request.customerId(), request.ePin());
     }
 }

@@ -1,5 +1,6 @@
 package hu.tokenplatform.servicekit.audit;
 
+import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -23,11 +24,9 @@ import java.util.List;
  */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(AuditResource.AUDITOR)
+@RolesAllowed(StaffRoles.AUDITOR)
 public class AuditResource {
 
-    /** Keycloak realm role of the bank's auditors. */
-    public static final String AUDITOR = "auditor";
 
     @Inject
     AuditLog auditLog;

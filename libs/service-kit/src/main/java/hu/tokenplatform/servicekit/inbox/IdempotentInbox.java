@@ -83,7 +83,7 @@ public class IdempotentInbox {
     }
 
     private void apply(CloudEvent event, Consumer<CloudEvent> handler) {
-        if (ProcessedEvent.findById(event.id()) != null) {
+        if (ProcessedEvent.findByIdOptional(event.id()).isPresent()) {
             LOG.debugf("Event %s already processed; ignored", event.id());
             return;
         }

@@ -1,5 +1,6 @@
 package hu.tokenplatform.servicekit.problem;
 
+import hu.tokenplatform.events.ProblemTypes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
@@ -13,7 +14,19 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record Violation(String field, String message) {
     }
 
-    public static Problem of(int status, String code, String title, String detail) {
-        return new Problem("urn:token-platform:problem:" + code, title, status, detail, code, List.of());
+    /** The answer to a refusal, with its own detail. */
+    public static Problem of(Refusal refusal) {
+        return of(refusal, refusal.detail());
+    }
+
+    /** The answer to a refusal, with a detail naming this occurrence's specifics. */
+    public static Problem of(Refusal refusal, String detail) {
+        return new Problem(ProblemTypes.of(refusal.code()), refusal.title(), refusal.status(), detail, refusal.code(), List.of());
+    }
+
+    /** The answer to a refusal about fields of the request, each named with what is wrong with it. */
+    public static Problem of(Refusal refusal, List<Violation> violations) {
+        return new Problem(ProblemTypes.of(refusal.code()), refusal.title(), refusal.status(), refusal.detail(),
+                refusal.code(), List.copyOf(violations));
     }
 }

@@ -1,6 +1,7 @@
 package hu.tokenplatform.servicekit.problem;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import hu.tokenplatform.events.ProblemTypes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -25,8 +26,8 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
-    public Response domain(DomainException e) {
-        return respond(Problem.of(e.status(), e.code(), e.title(), e.detail()));
+    public Response domain(RefusalException e) {
+        return respond(Problem.of(e.refusal(), e.detail()));
     }
 
     @ServerExceptionMapper
@@ -35,9 +36,7 @@ public class ProblemMapper {
                 .map(v -> new Problem.Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        Problem problem = new Problem("urn:token-platform:problem:validation-failed", "Invalid request", 400,
-                "One or more fields are invalid.", "validation-failed", violations);
-        return respond(problem);
+        return respond(Problem.of(CommonRefusal.VALIDATION_FAILED, violations));
     }
 
     /** JSON that does not fit the request type, such as an unknown enum value: names the field, never echoes the value. */
@@ -46,25 +45,23 @@ public class ProblemMapper {
         String field = e.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        Problem problem = new Problem("urn:token-platform:problem:validation-failed", "Invalid request", 400,
-                "One or more fields are invalid.", "validation-failed",
-                List.of(new Problem.Violation(field, "has a value of the wrong type or outside the allowed values")));
-        return respond(problem);
+        return respond(Problem.of(CommonRefusal.VALIDATION_FAILED,
+                List.of(new Problem.Violation(field, "has a value of the wrong type or outside the allowed values"))));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated() {
-        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Authentication required",
-                        "A valid bearer token is required.")))
+        return Response.fromResponse(respond(Problem.of(CommonRefusal.UNAUTHENTICATED)))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this action."));
+        return respond(Problem.of(CommonRefusal.FORBIDDEN));
     }
 
+    /** A refusal of the HTTP layer itself (no such path, method or media type): named after its status. */
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -74,13 +71,14 @@ public class ProblemMapper {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request refused" : known.getReasonPhrase();
         String code = title.toLowerCase().replaceAll("[^a-z]+", "-");
-        return respond(Problem.of(status, code, title, "The request cannot be processed as sent."));
+        return respond(new Problem(ProblemTypes.of(code), title, status, "The request cannot be processed as sent.", code,
+                List.of()));
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response internal(Throwable e) {
         LOG.error("Unhandled error", e);
-        return respond(Problem.of(500, "internal-error", "Internal error", "The request could not be completed."));
+        return respond(Problem.of(CommonRefusal.INTERNAL_ERROR));
     }
 
     private static Response respond(Problem problem) {

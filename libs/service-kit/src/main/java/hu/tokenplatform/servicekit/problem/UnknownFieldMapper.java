@@ -1,5 +1,6 @@
 package hu.tokenplatform.servicekit.problem;
 
+import hu.tokenplatform.events.ProblemTypes;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
@@ -16,17 +17,18 @@ import java.util.List;
  */
 public class UnknownFieldMapper {
 
-    public static final String CODE = "unknown-field";
+    public static final String CODE = CommonRefusal.UNKNOWN_FIELD.code();
     /** Longest field path echoed back; longer ones are cut and end in {@code ...}. */
     static final int MAX_FIELD_LENGTH = 64;
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
         String field = sanitised(path(e));
-        Problem problem = new Problem("urn:token-platform:problem:" + CODE, "Invalid request", 400,
-                "The request has a field this endpoint does not know: " + field + ".", CODE,
+        Refusal refusal = CommonRefusal.UNKNOWN_FIELD;
+        Problem problem = new Problem(ProblemTypes.of(refusal.code()), refusal.title(), refusal.status(),
+                "The request has a field this endpoint does not know: " + field + ".", refusal.code(),
                 List.of(new Problem.Violation(field, "is not a field of this request")));
-        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(refusal.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** {@code credentials[0].admin}: where in the body the unknown field sits, as the client wrote it. */

@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokencrypto.attestation;
 
+import hu.tokenplatform.events.Identifiers;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
@@ -42,7 +43,6 @@ public final class KeyAttestation {
     /** Extended key usage of a device attestation certificate: "token key attestation" (placeholder arc). */
     public static final String DEVICE_ATTESTATION_KEY_PURPOSE = "1.3.6.1.4.1.99999.2.1";
 
-    static final Pattern CSN = Pattern.compile("[0-9A-F]{8,16}");
     static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final byte[] DOMAIN = "TP-KEY-ATTESTATION-V1".getBytes(StandardCharsets.US_ASCII);
 
@@ -55,7 +55,7 @@ public final class KeyAttestation {
      * @throws IllegalArgumentException if a part is malformed; nothing malformed is ever signed
      */
     public static byte[] toBeSigned(String csn, KeyPurpose purpose, String publicKeySha256) {
-        if (csn == null || !CSN.matcher(csn).matches()) {
+        if (!Identifiers.isCsn(csn)) {
             throw new IllegalArgumentException("CSN must be 8 to 16 upper-case hexadecimal characters");
         }
         if (purpose == null) {

@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokencrypto.attestation;
 
+import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.tokencrypto.attestation.KeyAttestationException.Reason;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
@@ -147,7 +148,7 @@ public final class KeyAttestationVerifier {
         if (!KeyAttestation.FORMAT.equals(statement.format())) {
             throw new KeyAttestationException(Reason.UNSUPPORTED_FORMAT, "format must be " + KeyAttestation.FORMAT);
         }
-        if (!KeyAttestation.CSN.matcher(statement.csn()).matches()) {
+        if (!Identifiers.isCsn(statement.csn())) {
             throw malformed("csn must be 8 to 16 upper-case hexadecimal characters");
         }
         if (!PURPOSES.contains(statement.purpose())) {
@@ -238,7 +239,7 @@ public final class KeyAttestationVerifier {
                 && critical != null && critical.contains(KEY_USAGE_OID) && critical.contains(EXTENDED_KEY_USAGE_OID)
                 && DEVICE_CRITICAL_EXTENSIONS.containsAll(critical)
                 && isP256(device.getPublicKey())
-                && csn != null && KeyAttestation.CSN.matcher(csn).matches();
+                && Identifiers.isCsn(csn);
         if (!profile) {
             throw new KeyAttestationException(Reason.NOT_A_DEVICE_CERTIFICATE,
                     "the certificate is not a token's device attestation certificate");

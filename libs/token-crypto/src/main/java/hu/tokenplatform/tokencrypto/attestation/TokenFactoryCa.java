@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokencrypto.attestation;
 
+import hu.tokenplatform.events.Identifiers;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
@@ -160,7 +161,7 @@ public final class TokenFactoryCa {
 
     /** A device attestation certificate with the given validity (tests use it for expired certificates). */
     public X509Certificate issueDeviceCertificate(String csn, PublicKey deviceKey, Instant notBefore, Instant notAfter) {
-        if (csn == null || !KeyAttestation.CSN.matcher(csn).matches()) {
+        if (!Identifiers.isCsn(csn)) {
             throw new IllegalArgumentException("CSN must be 8 to 16 upper-case hexadecimal characters");
         }
         if (!(deviceKey instanceof ECPublicKey)) {

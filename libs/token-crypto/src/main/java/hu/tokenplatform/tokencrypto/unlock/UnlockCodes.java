@@ -1,5 +1,6 @@
 package hu.tokenplatform.tokencrypto.unlock;
 
+import hu.tokenplatform.events.Identifiers;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -30,7 +31,6 @@ public final class UnlockCodes {
 
     private static final byte[] KEY_LABEL = "TP-UNLOCK-KEY-V1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE_LABEL = "TP-UNLOCK-CODE-V1".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern CSN = Pattern.compile("[0-9A-F]{8,16}");
     private static final Pattern RANDOM = Pattern.compile("[0-9]{" + RANDOM_DIGITS + "}");
     private static final long CODE_MODULUS = 100_000_000L;
 
@@ -94,7 +94,7 @@ public final class UnlockCodes {
     }
 
     private static String requireCsn(String csn) {
-        if (csn == null || !CSN.matcher(csn).matches()) {
+        if (!Identifiers.isCsn(csn)) {
             throw new IllegalArgumentException("CSN must be 8 to 16 upper-case hexadecimal characters");
         }
         return csn;

@@ -5,6 +5,7 @@ import hu.tokenplatform.auth.revocation.ProjectionOffsets;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.events.MalformedEventException;
 import hu.tokenplatform.events.data.CertificateIssued;
 import hu.tokenplatform.events.data.CertificateRevoked;
@@ -32,16 +33,14 @@ import java.util.regex.Pattern;
  * ordered against each other, which the login rules allow for.
  */
 @ApplicationScoped
-public class RegistryEvents {
+public class RegistryProjection {
 
-    private static final Logger LOG = Logger.getLogger(RegistryEvents.class);
+    private static final Logger LOG = Logger.getLogger(RegistryProjection.class);
     /**
      * The projection's own worker pool ({@code smallrye.messaging.worker.registry-projection.max-concurrency}): logins
      * waiting on the registry's OCSP responder must not hold back the very catch-up that would spare them the wait.
      */
     static final String PROJECTION_WORKERS = "registry-projection";
-    public static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{8}");
-    public static final Pattern CSN = Pattern.compile("[0-9A-F]{8,16}");
     private static final Pattern SERIAL = Pattern.compile("[0-9A-F]{1,64}");
 
     @Inject
@@ -94,7 +93,7 @@ public class RegistryEvents {
     }
 
     private void userRegistered(UserRegistered data) {
-        require(data.customerId(), CUSTOMER_ID, "customerId");
+        require(data.customerId(), Identifiers.CUSTOMER_ID, "customerId");
         if (data.name() == null || data.companyId() == null || data.companyName() == null) {
             throw new MalformedEventException("user.registered without name or company");
         }
@@ -111,7 +110,7 @@ public class RegistryEvents {
     }
 
     private void passwordLoginDisabled(UserPasswordLoginDisabled data) {
-        require(data.customerId(), CUSTOMER_ID, "customerId");
+        require(data.customerId(), Identifiers.CUSTOMER_ID, "customerId");
         if (data.effectiveAt() == null) {
             throw new MalformedEventException("user.password-login-disabled without effectiveAt");
         }
@@ -127,8 +126,8 @@ public class RegistryEvents {
     }
 
     private void tokenHandedOver(TokenHandedOver data) {
-        require(data.csn(), CSN, "csn");
-        require(data.customerId(), CUSTOMER_ID, "customerId");
+        require(data.csn(), Identifiers.CSN, "csn");
+        require(data.customerId(), Identifiers.CUSTOMER_ID, "customerId");
         Token token = Token.<Token>findByIdOptional(data.csn()).orElseGet(Token::new);
         if (token.csn != null && !token.customerId.equals(data.customerId())) {
             LOG.warnf("Token %s handed over again to another customer; keeping the first owner", data.csn());
@@ -141,8 +140,8 @@ public class RegistryEvents {
     }
 
     private void tokenRevoked(TokenRevoked data, CloudEvent event) {
-        require(data.csn(), CSN, "csn");
-        require(data.customerId(), CUSTOMER_ID, "customerId");
+        require(data.csn(), Identifiers.CSN, "csn");
+        require(data.customerId(), Identifiers.CUSTOMER_ID, "customerId");
         Token token = Token.<Token>findByIdOptional(data.csn()).orElseGet(() -> {
             Token unknown = new Token();
             unknown.csn = data.csn();
@@ -157,8 +156,8 @@ public class RegistryEvents {
     }
 
     private void certificateIssued(CertificateIssued data) {
-        require(data.csn(), CSN, "csn");
-        require(data.customerId(), CUSTOMER_ID, "customerId");
+        require(data.csn(), Identifiers.CSN, "csn");
+        require(data.customerId(), Identifiers.CUSTOMER_ID, "customerId");
         require(data.serialNumber(), SERIAL, "serialNumber");
         TokenCertificate.Usage usage = usage(data.usage());
         X509Certificate certificate;
@@ -172,7 +171,7 @@ public class RegistryEvents {
                 || !Certificates.serialHex(certificate).equals(data.serialNumber())) {
             throw new MalformedEventException("certificate.issued whose fingerprint or serial does not match its PEM");
         }
-        if (TokenCertificate.byFingerprint(fingerprint).isPresent()) {
+        if (TokenCertificate.findByIdOptional(fingerprint).isPresent()) {
             return;
         }
         TokenCertificate projected = new TokenCertificate();

@@ -1,0 +1,32 @@
+package hu.tokenplatform.servicekit.problem;
+
+/**
+ * Why a request is refused: the stable {@code code} clients switch on, the HTTP status, and a detail the caller
+ * may read (never a secret). Each use case lists its refusals as an enum implementing this, one constant per code
+ * (for example {@code hu.tokenplatform.unlock.code.UnlockRefusal}); code that refuses throws
+ * {@link #exception()}, and {@link ProblemMapper} answers with RFC 9457 problem JSON. The refusals every service
+ * shares are {@link CommonRefusal}.
+ */
+public interface Refusal {
+
+    String code();
+
+    int status();
+
+    /** What the caller is told; the same for every occurrence of this refusal. */
+    String detail();
+
+    /** The problem's title: by default the one {@link Problems#title(int)} gives the status. */
+    default String title() {
+        return Problems.title(status());
+    }
+
+    default RefusalException exception() {
+        return new RefusalException(this);
+    }
+
+    /** The refusal with a detail naming this occurrence's specifics (never a secret, never the caller's raw input). */
+    default RefusalException exception(String detail) {
+        return new RefusalException(this, detail);
+    }
+}
