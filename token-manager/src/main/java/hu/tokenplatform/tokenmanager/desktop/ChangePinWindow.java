@@ -24,6 +24,7 @@ final class ChangePinWindow extends TokenWindow {
     private final JTextArea intro = DesktopLook.paragraph(" ");
     private final JButton change;
     private final transient Runnable locked;
+    private String csn;
 
     /** @param locked turns this window into the unlock window */
     ChangePinWindow(ScreenTexts texts, TokenCalls calls, Runnable locked) {
@@ -57,7 +58,8 @@ final class ChangePinWindow extends TokenWindow {
         newPin.setEnabled(false);
         withToken(token -> token.status(), status -> {
             if (status.state() == DeviceState.READY) {
-                intro.setText(texts.text("change-pin.intro", status.csn(), status.pinTriesLeft()));
+                csn = status.csn();
+                intro.setText(texts.text("change-pin.intro", csn, status.pinTriesLeft()));
                 current.setEnabled(true);
                 newPin.setEnabled(true);
                 current.requestFocusInWindow();
@@ -102,6 +104,7 @@ final class ChangePinWindow extends TokenWindow {
         if (refusal instanceof WrongPinException wrong) {
             current.setText("");
             current.requestFocusInWindow();
+            intro.setText(texts.text("change-pin.intro", csn, wrong.triesLeft()));
             warn(texts.text("change-pin.wrong", wrong.triesLeft()));
             return;
         }

@@ -10,7 +10,10 @@ import javax.swing.JRootPane;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.UIManager;
+import javax.swing.text.View;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Insets;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 
@@ -70,9 +73,25 @@ public final class DesktopLook {
         return label;
     }
 
-    /** A sentence that wraps at the window's width, read like a label (not focusable, not editable). */
+    /** The width a window's sentences wrap at, before scaling: wide enough for the PIN rules beside them. */
+    private static final int PARAGRAPH_WIDTH = 460;
+
+    /**
+     * A sentence that wraps, read like a label (not focusable, not editable). Its preferred height is that of the
+     * text wrapped at a fixed width: a wrapping text area otherwise reports the height for whatever width it had
+     * last, and a packed window cuts its lines off.
+     */
     static JTextArea paragraph(String text) {
-        JTextArea area = new JTextArea(text);
+        JTextArea area = new JTextArea(text) {
+            @Override
+            public Dimension getPreferredSize() {
+                int width = px(PARAGRAPH_WIDTH);
+                View view = getUI().getRootView(this);
+                view.setSize(width, Integer.MAX_VALUE);
+                Insets insets = getInsets();
+                return new Dimension(width, (int) Math.ceil(view.getPreferredSpan(View.Y_AXIS)) + insets.top + insets.bottom);
+            }
+        };
         area.setEditable(false);
         area.setFocusable(false);
         area.setLineWrap(true);
@@ -80,7 +99,6 @@ public final class DesktopLook {
         area.setOpaque(false);
         area.setBorder(null);
         area.setFont(UIManager.getFont("Label.font"));
-        area.setColumns(38);
         area.getAccessibleContext().setAccessibleName(text);
         return area;
     }

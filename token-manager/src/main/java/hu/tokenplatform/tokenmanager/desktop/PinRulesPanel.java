@@ -6,7 +6,9 @@ import hu.tokenplatform.tokencrypto.pin.RuleResult;
 import javax.swing.BoxLayout;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.SwingUtilities;
 import javax.swing.border.EmptyBorder;
+import java.awt.Window;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +44,6 @@ final class PinRulesPanel extends JPanel {
                 lines.add(line);
                 add(line);
             }
-            revalidate();
         }
         for (int i = 0; i < lines.size(); i++) {
             RuleResult rule = evaluation.results().get(i);
@@ -54,6 +55,14 @@ final class PinRulesPanel extends JPanel {
             line.setName("rule-" + rule.rule().name() + "-" + mark.name());
             line.getAccessibleContext().setAccessibleName(wording + ": " + texts.text("pin.rule." + mark.name()));
         }
+        revalidate();
         repaint();
+        if (!typed) {
+            // The rules arrive from the token after the window opened: it grows to show every one in full.
+            Window window = SwingUtilities.getWindowAncestor(this);
+            if (window != null) {
+                window.pack();
+            }
+        }
     }
 }
