@@ -31,6 +31,7 @@ abstract class TokenWindow extends JFrame {
     private final JPanel buttons = new JPanel(new FlowLayout(FlowLayout.TRAILING, DesktopLook.px(8), 0));
     private final Color normalText = UIManager.getColor("Label.foreground");
     private int working;
+    private boolean closed;
 
     TokenWindow(ScreenTexts texts, TokenCalls calls, String titleKey) {
         super(texts.text("window.title", texts.text(titleKey)));
@@ -42,6 +43,23 @@ abstract class TokenWindow extends JFrame {
         progress.setIndeterminate(true);
         progress.setVisible(false);
         progress.getAccessibleContext().setAccessibleName(texts.text("window.busy"));
+    }
+
+    @Override
+    public void dispose() {
+        closed = true;
+        super.dispose();
+    }
+
+    /**
+     * A late answer from the token (a PIN check still under way when the window closed) must not bring a closed
+     * window back: packing gives a window its native resources again.
+     */
+    @Override
+    public void pack() {
+        if (!closed) {
+            super.pack();
+        }
     }
 
     /** Lays out the window: the body, then the notice line and progress, then the buttons, the first the default. */

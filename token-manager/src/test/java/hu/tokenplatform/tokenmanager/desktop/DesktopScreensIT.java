@@ -224,6 +224,7 @@ class DesktopScreensIT {
             awaitText(window, "notice", "Wrong old PIN. " + triesLeft + " tries left before the token locks.");
         }
         window.textBox("current-pin").enterText(TestTokens.WRONG_PIN);
+        awaitCondition("change enabled", () -> window.button("change-pin").target().isEnabled());
         window.button("change-pin").click();
 
         FrameFixture unlock = WindowFinder.findFrame(UnlockWindow.class).withTimeout(20_000).using(robot);
