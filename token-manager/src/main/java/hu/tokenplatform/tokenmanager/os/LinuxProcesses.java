@@ -38,6 +38,24 @@ public final class LinuxProcesses {
         return OptionalInt.empty();
     }
 
+    /**
+     * Whether this process ignores signal {@code number} ({@code SigIgn:}, a hexadecimal mask, bit n-1 for signal
+     * n). A program started in the background of a non-interactive shell ignores SIGINT (2) from its start, and
+     * the JVM keeps it so: Ctrl-C cannot reach it. Elsewhere false.
+     */
+    public static boolean ignoresSignal(int number) {
+        try {
+            for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << (number - 1))) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** Whether the socket tables can be read here, so that {@link #loopbackClientUid} means something. */
     public static boolean socketOwnersKnown() {
         return Files.isReadable(TCP_TABLES.get(0));
