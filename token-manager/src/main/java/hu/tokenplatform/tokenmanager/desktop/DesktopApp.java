@@ -116,6 +116,9 @@ public final class DesktopApp implements DesktopActions {
     }
 
     void show(TokenReading now) {
+        if (quitting()) {
+            return; // a look queued before Quit must not bring the closed window back
+        }
         reading = now;
         front.show(now);
         if (now.condition() == TokenCondition.PIN_NOT_SET && now.csn().isPresent() && setPinOffered.add(now.csn().get())) {
