@@ -33,7 +33,8 @@ final class MainWindow implements DesktopFront {
     private final JFrame frame;
     private final JLabel picture = new JLabel();
     private final JLabel condition = new JLabel();
-    private final JTextArea advice = new JTextArea(2, 30);
+    /** Room for the longest advice, so the window keeps its size (and its buttons their place) as the token changes. */
+    private final JTextArea advice = new JTextArea(3, 32);
     private final JLabel csn = new JLabel(" ");
     private final JButton status;
     private final JButton pin;
@@ -67,11 +68,13 @@ final class MainWindow implements DesktopFront {
         csn.setName("csn");
         csn.putClientProperty("html.disable", Boolean.TRUE);
 
-        JPanel words = new JPanel(new BorderLayout(0, 4));
-        words.setOpaque(false);
-        words.add(condition, BorderLayout.NORTH);
+        // Condition and CSN on top; the advice below has room for its longest text, blank at the bottom if shorter.
+        JPanel heading = new JPanel(new BorderLayout(0, 2));
+        heading.add(condition, BorderLayout.NORTH);
+        heading.add(csn, BorderLayout.SOUTH);
+        JPanel words = new JPanel(new BorderLayout(0, 8));
+        words.add(heading, BorderLayout.NORTH);
         words.add(advice, BorderLayout.CENTER);
-        words.add(csn, BorderLayout.SOUTH);
         JPanel state = new JPanel(new BorderLayout(14, 0));
         state.add(picture, BorderLayout.WEST);
         state.add(words, BorderLayout.CENTER);
@@ -130,8 +133,6 @@ final class MainWindow implements DesktopFront {
             frame.setLocationRelativeTo(null);
             frame.setVisible(true);
             frame.getRootPane().getDefaultButton().requestFocusInWindow();
-        } else {
-            frame.pack();
         }
     }
 

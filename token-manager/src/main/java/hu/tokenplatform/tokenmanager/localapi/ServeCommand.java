@@ -27,7 +27,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** As long as a login transaction lives at the bank; an unanswered window then closes by itself. */
     static final Duration PIN_WINDOW_TIMEOUT = Duration.ofMinutes(2);
-    private static final int SIGINT = 2;
 
     @ParentCommand
     TokenManager app;
@@ -61,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
             // stop up: ExitCodes.STOPPED_BY_INTERRUPT or STOPPED_BY_TERMINATION (ServeStopIT).
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "token-manager-stop"));
             String origins = config.banks().stream().map(BankServer::origin).collect(Collectors.joining(", "));
-            if (LinuxProcesses.ignoresSignal(SIGINT)) {
+            if (LinuxProcesses.interruptIgnored()) {
                 // Started in the background of a script: SIGINT was ignored from the start and stays so (POSIX; the
                 // JVM installs no handler for an ignored SIGINT), so "Ctrl-C" would be a false promise.
                 terminal.say("serve.listening-interrupt-ignored", String.valueOf(api.port()), origins,

@@ -5,6 +5,9 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -98,14 +101,25 @@ class MainWindowTest {
         robot.waitForIdle();
     }
 
-    /** The main window now showing (a language switch replaces it). */
+    /**
+     * The main window now showing (a language switch replaces it), once it has the keyboard: the X server has then
+     * put it on the screen, and a click lands on it (on a display without a window manager a click right after
+     * the window is shown can reach the screen before the window does).
+     */
     private FrameFixture window() {
-        return WindowFinder.findFrame(new GenericTypeMatcher<>(JFrame.class) {
+        FrameFixture window = WindowFinder.findFrame(new GenericTypeMatcher<>(JFrame.class) {
             @Override
             protected boolean isMatching(JFrame frame) {
                 return "token-manager".equals(frame.getName()) && frame.isShowing();
             }
         }).using(robot);
+        Pause.pause(new Condition("the main window has the keyboard") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> window.target().isFocused());
+            }
+        }, Timeout.timeout(10_000));
+        return window;
     }
 
     @Test
