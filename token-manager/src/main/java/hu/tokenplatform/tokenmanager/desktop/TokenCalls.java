@@ -1,6 +1,7 @@
 package hu.tokenplatform.tokenmanager.desktop;
 
 import hu.tokenplatform.tokenmanager.device.TokenDevice;
+import hu.tokenplatform.tokenmanager.device.TokenInUseException;
 import hu.tokenplatform.tokenmanager.device.TokenPort;
 
 import javax.swing.SwingWorker;
@@ -17,6 +18,14 @@ import java.util.function.Function;
  */
 final class TokenCalls {
 
+    /**
+     * How long a call waits for a token another program holds for a moment (the tray's watcher reading the state
+     * after a change, a login's signature) before saying the token is in use. Opening fails before anything reaches
+     * the token, so trying again consumes no PIN try.
+     */
+    private static final int OPEN_ATTEMPTS = 15;
+    private static final long OPEN_RETRY_MILLIS = 100;
+
     private final TokenPort port;
     private final Object oneAtATime = new Object();
 
@@ -29,7 +38,7 @@ final class TokenCalls {
             @Override
             protected T doInBackground() {
                 synchronized (oneAtATime) {
-                    try (TokenDevice token = port.open()) {
+                    try (TokenDevice token = open()) {
                         return call.apply(token);
                     }
                 }
@@ -46,5 +55,23 @@ final class TokenCalls {
                 }
             }
         }.execute();
+    }
+
+    private TokenDevice open() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return port.open();
+            } catch (TokenInUseException e) {
+                if (attempt == OPEN_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(OPEN_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the token", e);
+            }
+        }
     }
 }
