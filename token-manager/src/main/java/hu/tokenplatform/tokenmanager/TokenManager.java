@@ -5,6 +5,7 @@ import hu.tokenplatform.tokenmanager.cli.Messages;
 import hu.tokenplatform.tokenmanager.cli.Terminal;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import hu.tokenplatform.tokenmanager.config.InvalidAgentConfigException;
+import hu.tokenplatform.tokenmanager.desktop.DesktopApp;
 import hu.tokenplatform.tokenmanager.device.NoAttestationKeyException;
 import hu.tokenplatform.tokenmanager.device.PinPolicyException;
 import hu.tokenplatform.tokenmanager.device.TokenAbsentException;
@@ -44,6 +45,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Token Manager, the program on the user's computer: the token's PIN, the helpdesk unlock, signing, and the
@@ -54,7 +57,7 @@ import java.util.Map;
         subcommands = {StatusCommand.class, SetPinCommand.class, ChangePinCommand.class, UnlockCommand.class,
                 SignCommand.class, LoginCommand.class, ServeCommand.class, InstallCommand.class, EnrolCommand.class,
                 FactoryCommand.class, FactoryCaCommand.class, CommandLine.HelpCommand.class})
-public final class TokenManager implements Runnable {
+public final class TokenManager implements Callable<Integer> {
 
     /** Machine-wide agent configuration, written by {@code install}. */
     public static final Path MACHINE_CONFIG = Path.of("/etc/token-manager/agent.properties");
@@ -174,9 +177,19 @@ public final class TokenManager implements Runnable {
         return ExitCodes.REFUSED;
     }
 
+    /**
+     * Without a command: Token Manager on the desktop (the tray icon) until the user quits it; without a desktop,
+     * what to type instead. {@code --help} still prints the commands.
+     */
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), terminal.text("error.command-missing"));
+    public Integer call() throws InterruptedException {
+        if (!DesktopApp.desktopAvailable(environment)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    terminal.text("error.no-desktop") + " " + terminal.text("error.command-missing"));
+        }
+        DesktopApp.run(tokenPort(), this::agentConfig, home, Optional.ofNullable(language),
+                Optional.ofNullable(environment.get(Messages.LANGUAGE_VARIABLE)));
+        return ExitCodes.OK;
     }
 
     public Terminal terminal() {

@@ -30,18 +30,29 @@ import java.util.regex.Pattern;
  * bank.trust-store=/etc/token-manager/bank-tls-ca.pem
  * bank.1.origin=https://login.bank.hu
  * bank.1.relay=https://login.bank.hu:8443
+ * helpdesk.phone=(06 40) 200 069
  * </pre>
  * The trust store holds the CA certificates of the bank's TLS servers in PEM; nothing else is trusted, not the
- * JVM's default store. Login page origins are https, except loopback pages for a local test installation.
+ * JVM's default store. Login page origins are https, except loopback pages for a local test installation. The
+ * helpdesk's number is what the unlock window tells the user to call; optional, the bank's letter's number if unset.
  */
-public record AgentConfig(int localApiPort, Path trustStoreFile, List<BankServer> banks) {
+public record AgentConfig(int localApiPort, Path trustStoreFile, List<BankServer> banks, String helpdeskPhone) {
 
     public static final int DEFAULT_PORT = 17380;
+    /** The corporate helpdesk's number in the bank's letter to its customers. */
+    public static final String DEFAULT_HELPDESK_PHONE = "(06 40) 200 069";
+    /** Digits, spaces, +, -, / and brackets: a number to dial, never text a window would interpret. */
+    private static final Pattern PHONE = Pattern.compile("[0-9+()/ -]{3,32}");
     private static final int MAX_BANKS = 20;
     private static final Pattern ORIGIN = Pattern.compile("(https://[a-z0-9.-]{1,253}|http://(127\\.0\\.0\\.1|localhost))(:[0-9]{1,5})?");
 
     public AgentConfig {
         banks = List.copyOf(banks);
+    }
+
+    /** A configuration that leaves the helpdesk's number at the letter's. */
+    public AgentConfig(int localApiPort, Path trustStoreFile, List<BankServer> banks) {
+        this(localApiPort, trustStoreFile, banks, DEFAULT_HELPDESK_PHONE);
     }
 
     public static AgentConfig load(Path file) {
@@ -68,7 +79,8 @@ public record AgentConfig(int localApiPort, Path trustStoreFile, List<BankServer
         if (banks.isEmpty()) {
             throw new InvalidAgentConfigException("bank.1.origin is missing: no bank login page is configured");
         }
-        return new AgentConfig(port, relativeTo.resolve(trust), banks);
+        return new AgentConfig(port, relativeTo.resolve(trust), banks,
+                phone(properties.getProperty("helpdesk.phone", DEFAULT_HELPDESK_PHONE)));
     }
 
     /** The bank server for a login page, if that origin is on the allowlist. */
@@ -117,6 +129,14 @@ public record AgentConfig(int localApiPort, Path trustStoreFile, List<BankServer
             // reported below with the property's name
         }
         throw new InvalidAgentConfigException("local-api.port must be a port number");
+    }
+
+    private static String phone(String value) {
+        String phone = value.strip();
+        if (!PHONE.matcher(phone).matches()) {
+            throw new InvalidAgentConfigException("helpdesk.phone must be a telephone number, e.g. (06 40) 200 069");
+        }
+        return phone;
     }
 
     private static String origin(String value) {

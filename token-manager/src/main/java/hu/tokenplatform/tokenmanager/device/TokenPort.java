@@ -1,8 +1,11 @@
 package hu.tokenplatform.tokenmanager.device;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where Token Manager finds the token, like the USB port it is plugged into: a virtual token's directory, from
@@ -22,6 +25,21 @@ public record TokenPort(Path directory) {
             return new TokenPort(Path.of(fromEnvironment));
         }
         return new TokenPort(home.resolve(".token-manager").resolve("token"));
+    }
+
+    /**
+     * Changes whenever the token's memory is written or the token is plugged in or out, without opening it (what a
+     * USB hot-plug event and a card's change counter tell): a watcher opens the token only when this changed, so
+     * it does not keep taking the token from a login or a PIN change for nothing. Empty while no token is plugged in.
+     */
+    public Optional<String> memoryStamp() {
+        try {
+            BasicFileAttributes memory = Files.readAttributes(directory.resolve(EncryptedStateFile.STATE), BasicFileAttributes.class);
+            // Every write replaces the file (a new file moved over the old one): a new file key or time, or both.
+            return Optional.of(memory.fileKey() + "/" + memory.lastModifiedTime() + "/" + memory.size());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean tokenPresent() {

@@ -23,13 +23,16 @@ import java.util.stream.Stream;
 /**
  * Installs Token Manager for every user of this computer, which the bank's letter says needs administrator
  * rights: the program copied to a directory only the administrator can change, a systemd user unit that starts
- * it in each user's session (so it runs as that user, with that user's token, never as root), and the
- * machine's agent configuration. Using Token Manager afterwards needs no administrator rights.
+ * the agent in each user's session (so it runs as that user, with that user's token, never as root), an XDG
+ * autostart entry that shows its icon when the user logs in to the desktop (the letter's "icon at the bottom
+ * right after install"), and the machine's agent configuration. Using Token Manager afterwards needs no
+ * administrator rights.
  */
 @Command(name = "install", mixinStandardHelpOptions = true)
 public final class InstallCommand implements Callable<Integer> {
 
     static final String UNIT_NAME = "token-manager.service";
+    static final String AUTOSTART_ENTRY = "token-manager.desktop";
 
     @ParentCommand
     TokenManager app;
@@ -39,6 +42,10 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Option(names = "--unit-dir", paramLabel = "DIR")
     Path unitDirectory = Path.of("/etc/systemd/user");
+
+    /** XDG autostart: each user's desktop session starts the entries here when the user logs in. */
+    @Option(names = "--autostart-dir", paramLabel = "DIR")
+    Path autostartDirectory = Path.of("/etc/xdg/autostart");
 
     @Option(names = "--config-dir", paramLabel = "DIR")
     Path configDirectory = TokenManager.MACHINE_CONFIG.getParent();
@@ -92,6 +99,11 @@ public final class InstallCommand implements Callable<Integer> {
         Path unit = unitDirectory.resolve(UNIT_NAME);
         Files.writeString(unit, unit(java, program), StandardCharsets.UTF_8);
         terminal.say("install.unit-written", unit);
+        Files.createDirectories(autostartDirectory);
+        Path entry = autostartDirectory.resolve(AUTOSTART_ENTRY);
+        Files.writeString(entry, autostartEntry(java, program), StandardCharsets.UTF_8);
+        setMode(entry, "rw-r--r--");
+        terminal.say("install.autostart-written", entry);
         if (Files.isDirectory(Path.of("/run/systemd/system")) && unitDirectory.equals(Path.of("/etc/systemd/user"))) {
             enableForEveryUser(terminal);
         } else {
@@ -165,6 +177,40 @@ public final class InstallCommand implements Callable<Integer> {
                 [Install]
                 WantedBy=default.target
                 """.formatted(java, program);
+    }
+
+    /**
+     * The desktop entry that starts Token Manager's tray icon (the program without a command) when a user logs in
+     * to a desktop session, as that user. Hungarian name and comment for Hungarian sessions.
+     */
+    static String autostartEntry(Path java, Path program) {
+        return """
+                [Desktop Entry]
+                Type=Application
+                Name=Token Manager
+                Comment=USB token for Electra and e-posta
+                Comment[hu]=USB token az Electrához és az e-postához
+                Exec=%s -jar %s
+                Terminal=false
+                X-GNOME-Autostart-enabled=true
+                """.formatted(execArgument(java), execArgument(program));
+    }
+
+    /**
+     * A path as one argument of a desktop entry's {@code Exec} key: quoted, with the characters the Desktop Entry
+     * Specification reserves inside quotes escaped, then escaped again as the string value the key is.
+     */
+    static String execArgument(Path path) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : path.toString().toCharArray()) {
+            switch (c) {
+                case '"', '`', '$' -> quoted.append("\\\\").append(c);
+                case '\\' -> quoted.append("\\\\\\\\");
+                case '%' -> quoted.append("%%");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private static void enableForEveryUser(Terminal terminal) {

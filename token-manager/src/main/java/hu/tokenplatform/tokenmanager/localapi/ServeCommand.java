@@ -9,6 +9,7 @@ import hu.tokenplatform.tokenmanager.login.PinPrompt;
 import hu.tokenplatform.tokenmanager.login.TerminalPinPrompt;
 import hu.tokenplatform.tokenmanager.login.TokenLogin;
 import hu.tokenplatform.tokenmanager.login.WindowPinPrompt;
+import hu.tokenplatform.tokenmanager.os.LinuxProcesses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -54,9 +55,19 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         try (LocalApiServer api = started) {
+            // The JVM runs this hook on SIGINT and SIGTERM and then ends with 128 + the signal's number whatever the
+            // other threads do, so a login waiting for its PIN (on a terminal or in the window) does not hold the
+            // stop up: ExitCodes.STOPPED_BY_INTERRUPT or STOPPED_BY_TERMINATION (ServeStopIT).
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "token-manager-stop"));
-            terminal.say("serve.listening", String.valueOf(api.port()),
-                    config.banks().stream().map(BankServer::origin).collect(Collectors.joining(", ")));
+            String origins = config.banks().stream().map(BankServer::origin).collect(Collectors.joining(", "));
+            if (LinuxProcesses.interruptIgnored()) {
+                // Started in the background of a script: SIGINT was ignored from the start and stays so (POSIX; the
+                // JVM installs no handler for an ignored SIGINT), so "Ctrl-C" would be a false promise.
+                terminal.say("serve.listening-interrupt-ignored", String.valueOf(api.port()), origins,
+                        String.valueOf(ProcessHandle.current().pid()));
+            } else {
+                terminal.say("serve.listening", String.valueOf(api.port()), origins);
+            }
             stopped.await();
         }
         return ExitCodes.OK;

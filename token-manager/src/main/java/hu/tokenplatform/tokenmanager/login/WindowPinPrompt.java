@@ -2,6 +2,7 @@ package hu.tokenplatform.tokenmanager.login;
 
 import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import hu.tokenplatform.tokenmanager.cli.Messages;
+import hu.tokenplatform.tokenmanager.desktop.DesktopLook;
 
 import javax.swing.Box;
 import javax.swing.JDialog;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The login PIN asked in Token Manager's own window, on top of the browser, for the agent that runs in the
- * user's desktop session (the installed service has no terminal). Closing the window, Cancel, an empty PIN or
- * no answer within the timeout cancel the login.
+ * user's desktop session (the installed service has no terminal), in the look of Token Manager's other windows.
+ * Closing the window, Cancel, an empty PIN or no answer within the timeout cancel the login.
  */
 public final class WindowPinPrompt implements PinPrompt {
 
@@ -54,10 +55,13 @@ public final class WindowPinPrompt implements PinPrompt {
      * title names the service too, so that it stands out among the desktop's windows.
      */
     private char[] showDialog(String service, String origin, int triesLeft) {
-        JLabel heading = label(messages.text("window.login.service", service), Font.BOLD, 1.3f);
-        JLabel page = label(messages.text("window.login.page", hostOf(origin)), Font.PLAIN, 1f);
-        JLabel question = label(messages.text("window.login.pin", triesLeft), Font.PLAIN, 1f);
+        DesktopLook.install();
+        JLabel heading = DesktopLook.label(messages.text("window.login.service", service), Font.BOLD, 1.3f);
+        JLabel page = DesktopLook.label(messages.text("window.login.page", hostOf(origin)), Font.PLAIN, 1f);
+        JLabel question = DesktopLook.label(messages.text("window.login.pin", triesLeft), Font.PLAIN, 1f);
         JPasswordField field = new JPasswordField(20);
+        field.getAccessibleContext().setAccessibleName(question.getText());
+        question.setLabelFor(field);
         String logIn = messages.text("window.login.ok");
         String cancel = messages.text("window.login.cancel");
         JOptionPane pane = new JOptionPane(new Object[]{heading, page, Box.createVerticalStrut(6), question, field},
@@ -84,15 +88,6 @@ public final class WindowPinPrompt implements PinPrompt {
             return null;
         }
         return typed;
-    }
-
-    /** Plain text only: Swing would render a label starting with {@code <html>} as HTML. */
-    private static JLabel label(String text, int style, float scale) {
-        JLabel label = new JLabel();
-        label.putClientProperty("html.disable", Boolean.TRUE);
-        label.setText(text);
-        label.setFont(label.getFont().deriveFont(style, label.getFont().getSize2D() * scale));
-        return label;
     }
 
     /** {@code login.bank.hu}, or {@code 127.0.0.1:8082} where a port is given: the page as the user knows it. */

@@ -19,6 +19,7 @@ public final class LinuxProcesses {
     /** Stands for an owner that cannot be told: no user id is negative. */
     private static final int NOBODY = -2;
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final int SIGINT = 2;
     private static final List<Path> TCP_TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
 
     private LinuxProcesses() {
@@ -36,6 +37,29 @@ public final class LinuxProcesses {
             return OptionalInt.empty();
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether this process ignores Ctrl-C (SIGINT). A program started in the background of a non-interactive shell
+     * ignores it from its start, and the JVM keeps it so: then Ctrl-C and {@code kill -INT} cannot stop it.
+     * Elsewhere false.
+     */
+    public static boolean interruptIgnored() {
+        return ignoresSignal(SIGINT);
+    }
+
+    /** Whether this process ignores signal {@code number} ({@code SigIgn:}, a hexadecimal mask, bit n-1 for signal n). */
+    private static boolean ignoresSignal(int number) {
+        try {
+            for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << (number - 1))) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 
     /** Whether the socket tables can be read here, so that {@link #loopbackClientUid} means something. */

@@ -61,20 +61,20 @@ public final class UnlockCommand implements Callable<Integer> {
                 terminal.say("unlock.cancelled");
                 return false;
             }
-            if (token.submitUnlockCode(code)) {
-                return true;
-            }
-            DeviceStatus now = token.status();
-            if (now.state() == DeviceState.BLOCKED) {
-                terminal.complain("error.token-state.BLOCKED");
-                return false;
-            }
-            String current = now.unlockRandom().orElseThrow();
-            if (current.equals(random)) {
-                terminal.say("unlock.wrong-code");
-            } else {
-                random = current;
-                terminal.say("unlock.new-random", UnlockCodes.forDictation(random));
+            HelpdeskCode.Outcome outcome = HelpdeskCode.submit(token, code, random);
+            switch (outcome.verdict()) {
+                case ACCEPTED -> {
+                    return true;
+                }
+                case BLOCKED -> {
+                    terminal.complain("error.token-state.BLOCKED");
+                    return false;
+                }
+                case WRONG -> terminal.say("unlock.wrong-code");
+                case NEW_RANDOM -> {
+                    random = outcome.random();
+                    terminal.say("unlock.new-random", UnlockCodes.forDictation(random));
+                }
             }
         }
         terminal.say("unlock.too-many-codes");

@@ -126,4 +126,16 @@ class HelpAndLanguageTest {
         assertTrue(result.err().contains("Choose a command, for example: token-manager status"));
         assertTrue(result.err().contains("set-pin"));
     }
+
+    /** Without a command Token Manager shows its icon on the desktop; where there is none, what to type instead. */
+    @Test
+    void noCommandWithoutADesktopSaysSoAndShowsTheCommands() {
+        CliRun.Result english = new CliRun(home, home.resolve("token")).run("", "--lang", "en");
+        CliRun.Result hungarian = new CliRun(home, home.resolve("token")).run("", "--lang", "hu");
+
+        assertEquals(ExitCodes.USAGE, english.exit());
+        assertTrue(english.err().contains("Token Manager cannot show its icon here: there is no graphical display."), english.err());
+        assertTrue(english.err().contains("change-pin"));
+        assertTrue(hungarian.err().contains("A Token Manager itt nem tud megjelenni: nincs grafikus kijelző."), hungarian.err());
+    }
 }

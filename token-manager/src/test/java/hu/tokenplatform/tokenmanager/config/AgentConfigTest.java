@@ -75,4 +75,17 @@ class AgentConfigTest {
         assertThrows(InvalidAgentConfigException.class, () -> AgentConfig.parse(badPort, Path.of(".")));
         assertThrows(InvalidAgentConfigException.class, () -> AgentConfig.load(Path.of("does-not-exist.properties")));
     }
+
+    @Test
+    void theHelpdeskNumberIsTheLettersUnlessTheBankConfiguresAnother() {
+        Properties letters = properties("https://login.bank.hu", "https://agent.bank.hu");
+        Properties configured = properties("https://login.bank.hu", "https://agent.bank.hu");
+        configured.setProperty("helpdesk.phone", " +36 1 234 5678 ");
+        Properties text = properties("https://login.bank.hu", "https://agent.bank.hu");
+        text.setProperty("helpdesk.phone", "<html>call us");
+
+        assertEquals("(06 40) 200 069", AgentConfig.parse(letters, Path.of(".")).helpdeskPhone());
+        assertEquals("+36 1 234 5678", AgentConfig.parse(configured, Path.of(".")).helpdeskPhone());
+        assertThrows(InvalidAgentConfigException.class, () -> AgentConfig.parse(text, Path.of(".")));
+    }
 }

@@ -62,8 +62,22 @@ final class InstalledProgram {
     }
 
     Process start(Map<String, String> environment, String... args) {
+        return start(command(false, args), environment);
+    }
+
+    /**
+     * As a script starts it in the background ({@code token-manager serve &}): with SIGINT ignored from the start,
+     * which the program inherits and cannot undo.
+     */
+    Process startWithInterruptIgnored(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "trap '' INT; exec \"$0\" \"$@\""));
+        command.addAll(command(false, args));
+        return start(command, environment);
+    }
+
+    private static Process start(List<String> command, Map<String, String> environment) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command(false, args));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
             return builder.start();
         } catch (IOException e) {

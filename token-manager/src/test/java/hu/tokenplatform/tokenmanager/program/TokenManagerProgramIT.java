@@ -65,7 +65,7 @@ class TokenManagerProgramIT {
         Files.setPosixFilePermissions(units, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         InstalledProgram.Result result = program.runUnprivileged(Map.of("HOME", dir.toString()), "",
-                "install", "--unit-dir", units.toString(), "--config-dir", units.toString());
+                "install", "--unit-dir", units.toString(), "--config-dir", units.toString(), "--autostart-dir", units.toString());
 
         assertEquals(77, result.exit(), result.out() + result.err());
         assertTrue(result.err().contains("Installing Token Manager needs administrator rights."), result.err());
@@ -84,18 +84,19 @@ class TokenManagerProgramIT {
     }
 
     @Test
-    void installAsAdministratorCopiesTheProgramAndWritesTheUserServiceAndTheMachineConfiguration() throws IOException {
+    void installAsAdministratorCopiesTheProgramAndWritesTheUserServiceTheIconAtLoginAndTheMachineConfiguration() throws IOException {
         assumeTrue(InstalledProgram.runningAsAdministrator(), "needs a root test run");
         Path system = Files.createTempDirectory("token-manager-system");
         Path units = system.resolve("systemd-user");
         Path config = system.resolve("etc-token-manager");
         Path installed = system.resolve("usr-lib-token-manager");
+        Path autostart = system.resolve("xdg-autostart");
         Path trust = dir.resolve("bank-ca.pem");
         Files.writeString(trust, new TestPki().caPem());
 
         InstalledProgram.Result result = program.run(Map.of("HOME", dir.toString(), "TOKEN_MANAGER_LANG", "en"), "",
                 "install", "--install-dir", installed.toString(), "--unit-dir", units.toString(), "--config-dir", config.toString(),
-                "--bank-origin", "https://login.bank.hu", "--bank-relay", "https://login.bank.hu:8443", "--bank-trust-store", trust.toString());
+                "--autostart-dir", autostart.toString(), "--bank-origin", "https://login.bank.hu", "--bank-relay", "https://login.bank.hu:8443", "--bank-trust-store", trust.toString());
 
         assertEquals(0, result.exit(), result.err());
         String unit = Files.readString(units.resolve("token-manager.service"));
@@ -104,6 +105,10 @@ class TokenManagerProgramIT {
         assertTrue(Files.exists(installed.resolve("lib").resolve("picocli-4.7.7.jar")));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed.resolve("token-manager.jar"))));
         assertTrue(unit.contains("WantedBy=default.target"));
+        Path entry = autostart.resolve("token-manager.desktop");
+        assertTrue(Files.readString(entry).contains("\nExec=\"" + Path.of(System.getProperty("java.home"), "bin", "java").toRealPath()
+                + "\" -jar \"" + installed.resolve("token-manager.jar") + "\"\n"), "the icon at login is the administrator's copy, without a command");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)));
         String properties = Files.readString(config.resolve("agent.properties"));
         assertTrue(properties.contains("bank.1.origin=https://login.bank.hu"));
         assertTrue(Files.exists(config.resolve("bank-tls-ca.pem")));
@@ -118,11 +123,13 @@ class TokenManagerProgramIT {
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         InstalledProgram.Result result = program.run(Map.of("HOME", dir.toString(), "TOKEN_MANAGER_LANG", "en"), "",
-                "install", "--install-dir", shared.resolve("token-manager").toString(), "--unit-dir", dir.resolve("units").toString());
+                "install", "--install-dir", shared.resolve("token-manager").toString(), "--unit-dir", dir.resolve("units").toString(),
+                "--autostart-dir", dir.resolve("autostart").toString());
 
         assertEquals(1, result.exit(), result.out() + result.err());
         assertTrue(result.err().contains("could be changed by users other than the administrator"), result.err());
         assertFalse(Files.exists(dir.resolve("units").resolve("token-manager.service")), "no service that runs changeable code");
+        assertFalse(Files.exists(dir.resolve("autostart").resolve("token-manager.desktop")), "no icon at login that runs changeable code");
     }
 
     /** The bank's PKI makes the token-factory CA with the packaged program, once per test. */
