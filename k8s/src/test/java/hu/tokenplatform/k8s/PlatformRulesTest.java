@@ -185,6 +185,19 @@ class PlatformRulesTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("hu.tokenplatform.k8s.Overlay#deployable")
+    void everyServiceImageIsBuiltByItsJvmDockerfileAsUser185FromAPinnedBase(String overlay) throws IOException {
+        for (JsonNode deployment : Overlay.rendered(overlay).ofKind("Deployment").toList()) {
+            String service = Overlay.nameOf(deployment);
+            String dockerfile = Files.readString(Overlay.k8sDir().resolve("../" + service + "/src/main/docker/Dockerfile.jvm"));
+            assertTrue(dockerfile.contains("-t " + Rules.podSpec(deployment).path("containers").path(0).path("image").asText() + " "),
+                    service + "'s Dockerfile does not build the image the manifests run");
+            assertTrue(Pattern.compile("(?m)^FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime:[0-9.]+$").matcher(dockerfile).find(), service);
+            assertTrue(Pattern.compile("(?m)^USER 185$").matcher(dockerfile).find(), service);
+        }
+    }
+
     private static Set<String> mountsOf(JsonNode pod) {
         Set<String> paths = new TreeSet<>();
         pod.path("containers").forEach(container -> container.path("volumeMounts").forEach(mount -> paths.add(mount.path("mountPath").asText())));
