@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.login.LoginRefusedException;
-import hu.tokenplatform.auth.login.Refusal;
+import hu.tokenplatform.auth.login.LoginRefusal;
 import hu.tokenplatform.auth.login.TokenLoginService;
 import hu.tokenplatform.auth.pki.Certificates;
+import hu.tokenplatform.servicekit.problem.CommonRefusal;
 import hu.tokenplatform.servicekit.problem.Problem;
+import hu.tokenplatform.servicekit.problem.Refusal;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -55,22 +57,22 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         if (!LoginAssertion.PATH.equals(request.path())) {
-            problem(request, Problem.of(404, "not-found", "Not found", "The agent listener serves only " + LoginAssertion.PATH + "."));
+            problem(request, Problem.of(AgentRefusal.NOT_FOUND));
             return;
         }
         if (request.method() != HttpMethod.POST) {
             request.response().putHeader(HttpHeaders.ALLOW, "POST");
-            problem(request, Problem.of(405, "method-not-allowed", "Method not allowed", "Use POST."));
+            problem(request, Problem.of(AgentRefusal.METHOD_NOT_ALLOWED));
             return;
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase().startsWith(JSON)) {
-            problem(request, Problem.of(415, "unsupported-media-type", "Unsupported media type", "Send application/json."));
+            problem(request, Problem.of(AgentRefusal.UNSUPPORTED_MEDIA_TYPE));
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null || !length.matches("[0-9]{1,9}") || Integer.parseInt(length) > config.agent().maxBodyBytes()) {
-            problem(request, Problem.of(413, "request-too-large", "Request too large",
+            problem(request, Problem.of(CommonRefusal.REQUEST_TOO_LARGE,
                     "A login assertion needs a Content-Length of at most " + config.agent().maxBodyBytes() + " bytes."));
             return;
         }
@@ -87,7 +89,7 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
                 })
                 .onFailure(failure -> {
                     LOG.error("Login assertion could not be processed", failure);
-                    problem(request, Problem.of(500, "internal-error", "Internal error", "The request could not be completed."));
+                    problem(request, Problem.of(CommonRefusal.INTERNAL_ERROR));
                 });
     }
 
@@ -103,8 +105,31 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
             logins.accept(certificate, assertion);
             return null;
         } catch (LoginRefusedException e) {
-            Refusal refusal = e.refusal();
-            return Problem.of(refusal.status(), refusal.code(), "Login refused", refusal.detail());
+            return Problem.of(new AssertionRefused(e.refusal()));
+        }
+    }
+
+    /** A login rule's refusal as this listener answers it: the rule's code, status and detail, titled "Login refused". */
+    private record AssertionRefused(LoginRefusal refusal) implements Refusal {
+
+        @Override
+        public String code() {
+            return refusal.code();
+        }
+
+        @Override
+        public int status() {
+            return refusal.status();
+        }
+
+        @Override
+        public String detail() {
+            return refusal.detail();
+        }
+
+        @Override
+        public String title() {
+            return "Login refused";
         }
     }
 

@@ -44,8 +44,6 @@ public interface AuthConfig {
 
     Signatures signatures();
 
-    Metrics metrics();
-
     interface Trust {
         /** PEM of the bank's token issuing CA: the only trust anchor for token certificates. */
         Path issuingCa();
@@ -254,10 +252,5 @@ public interface AuthConfig {
         /** Clock difference tolerated for a signing time in the future. */
         @WithDefault("2m")
         Duration clockSkew();
-    }
-
-    interface Metrics {
-        @WithDefault("15s")
-        Duration refreshInterval();
     }
 }

@@ -57,7 +57,7 @@ public class LoginPageResource {
         String language = LoginPage.LANGUAGES.contains(lang) ? lang : "hu";
         Optional<String> session = sessions.current(headers);
         if (session.isEmpty()) {
-            return failed(language, Refusal.LOGIN_TRANSACTION_UNKNOWN);
+            return failed(language, LoginRefusal.LOGIN_TRANSACTION_UNKNOWN);
         }
         try {
             return redirect(transactions.complete(transactionId, BrowserSession.hash(session.get())));
@@ -77,7 +77,7 @@ public class LoginPageResource {
         String language = LoginPage.LANGUAGES.contains(lang) ? lang : "hu";
         Optional<String> session = sessions.current(headers);
         if (session.isEmpty()) {
-            return failed(language, Refusal.LOGIN_TRANSACTION_UNKNOWN);
+            return failed(language, LoginRefusal.LOGIN_TRANSACTION_UNKNOWN);
         }
         byte[] sessionHash = BrowserSession.hash(session.get());
         char[] secret = password == null ? new char[0] : password.toCharArray();
@@ -96,7 +96,7 @@ public class LoginPageResource {
         }
     }
 
-    private static String notice(LoginMessages text, Refusal refusal) {
+    private static String notice(LoginMessages text, LoginRefusal refusal) {
         return switch (refusal) {
             case PASSWORD_LOGIN_DISABLED -> text.passwordLoginDisabled();
             case ACCOUNT_LOCKED -> text.accountLocked();
@@ -116,9 +116,9 @@ public class LoginPageResource {
         return Response.seeOther(location).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
 
-    Response failed(String lang, Refusal refusal) {
+    Response failed(String lang, LoginRefusal refusal) {
         LoginMessages text = LoginPage.messages(lang);
-        String message = refusal == Refusal.LOGIN_TRANSACTION_EXPIRED ? text.expired() : text.failed();
+        String message = refusal == LoginRefusal.LOGIN_TRANSACTION_EXPIRED ? text.expired() : text.failed();
         return page.error(refusal.status(), lang, text.errorTitle(), message);
     }
 }

@@ -1,15 +1,17 @@
 package hu.tokenplatform.auth.login;
 
 import hu.tokenplatform.auth.revocation.RevocationStatus;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 
 /** A refused login, with what is known about whom it was for (for the login.failed event). */
-public class LoginRefusedException extends RuntimeException {
+public class LoginRefusedException extends RefusalException {
 
-    private final Refusal refusal;
+    private final LoginRefusal refusal;
     private final LoginAttempt attempt;
 
-    public LoginRefusedException(Refusal refusal, LoginAttempt attempt) {
-        super(refusal.code(), null, false, false);
+    /** Thrown through {@link LoginRefusal#exception(LoginAttempt)}. */
+    LoginRefusedException(LoginRefusal refusal, LoginAttempt attempt) {
+        super(refusal);
         this.refusal = refusal;
         this.attempt = attempt;
     }
@@ -18,12 +20,13 @@ public class LoginRefusedException extends RuntimeException {
     static void unlessGood(RevocationStatus.Verdict verdict, LoginAttempt attempt) {
         switch (verdict) {
             case GOOD -> { }
-            case REVOKED -> throw new LoginRefusedException(Refusal.CERTIFICATE_REVOKED, attempt);
-            case UNKNOWN -> throw new LoginRefusedException(Refusal.REVOCATION_STATUS_UNKNOWN, attempt);
+            case REVOKED -> throw LoginRefusal.CERTIFICATE_REVOKED.exception(attempt);
+            case UNKNOWN -> throw LoginRefusal.REVOCATION_STATUS_UNKNOWN.exception(attempt);
         }
     }
 
-    public Refusal refusal() {
+    @Override
+    public LoginRefusal refusal() {
         return refusal;
     }
 

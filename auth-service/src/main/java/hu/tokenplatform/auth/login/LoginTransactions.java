@@ -133,21 +133,21 @@ public class LoginTransactions {
 
     private Completion finish(String transactionId, byte[] browserSessionHash, boolean tokenChecked) {
         LoginTransaction transaction = ofSession(transactionId, browserSessionHash, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, new LoginAttempt(null, null, null)));
+                .orElseThrow(() -> LoginRefusal.LOGIN_TRANSACTION_UNKNOWN.exception(LoginAttempt.UNKNOWN));
         LoginAttempt attempt = new LoginAttempt(transaction.customerId, transaction.csn, transaction.clientId);
         if (transaction.status == LoginTransaction.Status.COMPLETED) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, attempt);
+            throw LoginRefusal.LOGIN_TRANSACTION_USED.exception(attempt);
         }
         if (transaction.status != LoginTransaction.Status.AUTHENTICATED) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
+            throw LoginRefusal.LOGIN_TRANSACTION_UNKNOWN.exception(attempt);
         }
         // Authenticated by a token between the look above and this lock: not yet asked again, so not finished now.
         if (transaction.method == LoginMethod.TOKEN && !tokenChecked) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, attempt);
+            throw LoginRefusal.LOGIN_TRANSACTION_UNKNOWN.exception(attempt);
         }
         Instant now = clock.instant();
         if (!now.isBefore(transaction.authenticatedAt.plus(config.login().completeWithin()))) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_EXPIRED, attempt);
+            throw LoginRefusal.LOGIN_TRANSACTION_EXPIRED.exception(attempt);
         }
         transaction.status = LoginTransaction.Status.COMPLETED;
         transaction.completedAt = now;

@@ -1,6 +1,7 @@
 package hu.tokenplatform.auth.login;
 
 import hu.tokenplatform.servicekit.problem.Problem;
+import hu.tokenplatform.servicekit.problem.Refusal;
 import hu.tokenplatform.tokencrypto.login.PendingLogin;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,10 +29,14 @@ public class PendingLoginResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "For Token Manager before it asks the PIN: the registered client and origin of a pending login transaction")
     public Response describe(@PathParam("transactionId") String transactionId) {
-        Response.ResponseBuilder answer = pendingLogins.find(transactionId)
+        Response.ResponseBuilder answer = pendingLogins.describe(transactionId)
                 .map(login -> Response.ok(login, MediaType.APPLICATION_JSON_TYPE))
-                .orElseGet(() -> Response.status(404).type(Problem.MEDIA_TYPE).entity(Problem.of(404,
-                        Refusal.LOGIN_TRANSACTION_UNKNOWN.code(), "Not found", Refusal.LOGIN_TRANSACTION_UNKNOWN.detail())));
+                .orElseGet(() -> refused(LoginRefusal.LOGIN_TRANSACTION_UNKNOWN));
         return answer.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    /** Answered here rather than thrown, so that a refusal carries the same headers as a description. */
+    private static Response.ResponseBuilder refused(Refusal refusal) {
+        return Response.status(refusal.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(refusal));
     }
 }

@@ -26,7 +26,7 @@ public class PendingLogins {
     Clock clock;
 
     @Transactional
-    public Optional<PendingLogin> find(String transactionId) {
+    public Optional<PendingLogin> describe(String transactionId) {
         if (transactionId == null || !LoginChallenge.TRANSACTION_ID.matcher(transactionId).matches()) {
             return Optional.empty();
         }

@@ -51,7 +51,7 @@ public class TokenLoginService {
     LoginThrottle throttle;
 
     @Inject
-    LoginEvents events;
+    LoginOutcomes outcomes;
 
     @Inject
     LoginSessions sessions;
@@ -70,8 +70,8 @@ public class TokenLoginService {
         // while the TCP peer's address may be a whole company's NAT, or the load balancer's own (docs/auth-service.md).
         if (fingerprint != null && !QuarkusTransaction.requiringNew().call(() -> throttle.reserve(LoginThrottle.Scope.CERTIFICATE,
                 fingerprint, config.throttle().certificateFailures(), config.throttle().window()))) {
-            events.countedOnly(LoginMethod.TOKEN, client, Refusal.RATE_LIMITED);
-            throw new LoginRefusedException(Refusal.RATE_LIMITED, new LoginAttempt(null, null, client));
+            outcomes.failedWhileThrottled(LoginMethod.TOKEN, client, LoginRefusal.RATE_LIMITED);
+            throw LoginRefusal.RATE_LIMITED.exception(new LoginAttempt(null, null, client));
         }
         try {
             Holder holder = QuarkusTransaction.requiringNew().call(() -> identify(certificate, fingerprint, assertion));
@@ -83,7 +83,7 @@ public class TokenLoginService {
                 if (fingerprint != null && !countsAsGuess(refused.refusal())) {
                     throttle.release(LoginThrottle.Scope.CERTIFICATE, fingerprint);
                 }
-                events.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
+                outcomes.failed(refused.attempt(), LoginMethod.TOKEN, refused.refusal());
             });
             throw refused;
         }
@@ -97,29 +97,29 @@ public class TokenLoginService {
     private Holder identify(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
         LoginAttempt attempt = new LoginAttempt(null, null, assertion == null ? null : assertion.client());
         if (certificate == null) {
-            throw new LoginRefusedException(Refusal.CLIENT_CERTIFICATE_REQUIRED, attempt);
+            throw LoginRefusal.CLIENT_CERTIFICATE_REQUIRED.exception(attempt);
         }
         if (!wellFormed(assertion)) {
-            throw new LoginRefusedException(Refusal.INVALID_REQUEST, attempt);
+            throw LoginRefusal.INVALID_REQUEST.exception(attempt);
         }
         Instant now = clock.instant();
         try {
             trust.validate(certificate, now);
         } catch (UntrustedCertificateException e) {
-            throw new LoginRefusedException(e.reason() == UntrustedCertificateException.Reason.EXPIRED
-                    ? Refusal.CERTIFICATE_EXPIRED : Refusal.CERTIFICATE_UNTRUSTED, attempt);
+            throw (e.reason() == UntrustedCertificateException.Reason.EXPIRED
+                    ? LoginRefusal.CERTIFICATE_EXPIRED : LoginRefusal.CERTIFICATE_UNTRUSTED).exception(attempt);
         }
         if (!CertificateProfile.isLogin(certificate)) {
-            throw new LoginRefusedException(Refusal.CERTIFICATE_NOT_FOR_LOGIN, attempt);
+            throw LoginRefusal.CERTIFICATE_NOT_FOR_LOGIN.exception(attempt);
         }
-        TokenCertificate known = TokenCertificate.byFingerprint(fingerprint)
-                .orElseThrow(() -> new LoginRefusedException(Refusal.CERTIFICATE_UNKNOWN, attempt));
+        TokenCertificate known = TokenCertificate.<TokenCertificate>findByIdOptional(fingerprint)
+                .orElseThrow(() -> LoginRefusal.CERTIFICATE_UNKNOWN.exception(attempt));
         LoginAttempt owner = new LoginAttempt(known.customerId, known.csn, assertion.client());
         if (known.usage != TokenCertificate.Usage.LOGIN) {
-            throw new LoginRefusedException(Refusal.CERTIFICATE_NOT_FOR_LOGIN, owner);
+            throw LoginRefusal.CERTIFICATE_NOT_FOR_LOGIN.exception(owner);
         }
-        Token token = Token.find(known.csn).filter(t -> t.customerId.equals(known.customerId))
-                .orElseThrow(() -> new LoginRefusedException(Refusal.CERTIFICATE_UNKNOWN, owner));
+        Token token = Token.<Token>findByIdOptional(known.csn).filter(t -> t.customerId.equals(known.customerId))
+                .orElseThrow(() -> LoginRefusal.CERTIFICATE_UNKNOWN.exception(owner));
         return new Holder(token.csn, known.serialNumber, owner);
     }
 
@@ -129,26 +129,26 @@ public class TokenLoginService {
         Instant now = clock.instant();
         LoginTransaction transaction = LoginTransaction.<LoginTransaction>findByIdOptional(assertion.transactionId(),
                         LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, owner));
+                .orElseThrow(() -> LoginRefusal.LOGIN_TRANSACTION_UNKNOWN.exception(owner));
         if (transaction.status != LoginTransaction.Status.PENDING) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, owner);
+            throw LoginRefusal.LOGIN_TRANSACTION_USED.exception(owner);
         }
         if (!now.isBefore(transaction.expiresAt)) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_EXPIRED, owner);
+            throw LoginRefusal.LOGIN_TRANSACTION_EXPIRED.exception(owner);
         }
         if (!transaction.clientId.equals(assertion.client()) || !transaction.origin.equals(assertion.origin())) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_MISMATCH, owner);
+            throw LoginRefusal.LOGIN_TRANSACTION_MISMATCH.exception(owner);
         }
         byte[] toBeSigned = LoginChallenge.toBeSigned(transaction.id, transaction.clientId, transaction.origin,
                 transaction.challenge);
         if (!verifies(certificate, toBeSigned, assertion.signature())) {
-            throw new LoginRefusedException(Refusal.SIGNATURE_INVALID, owner);
+            throw LoginRefusal.SIGNATURE_INVALID.exception(owner);
         }
 
-        BankUser user = BankUser.find(owner.customerId())
-                .orElseThrow(() -> new LoginRefusedException(Refusal.USER_UNKNOWN, owner));
+        BankUser user = BankUser.<BankUser>findByIdOptional(owner.customerId())
+                .orElseThrow(() -> LoginRefusal.USER_UNKNOWN.exception(owner));
         if (!user.services.contains(config.oidc().clients().get(transaction.clientId).service())) {
-            throw new LoginRefusedException(Refusal.SERVICE_NOT_CONTRACTED, owner);
+            throw LoginRefusal.SERVICE_NOT_CONTRACTED.exception(owner);
         }
 
         transaction.status = LoginTransaction.Status.AUTHENTICATED;
@@ -159,7 +159,7 @@ public class TokenLoginService {
         transaction.authenticatedAt = now;
         transaction.sessionId = sessions.start(user.customerId, holder.csn(), holder.certificateSerial());
         throttle.reset(LoginThrottle.Scope.CERTIFICATE, fingerprint);
-        events.succeeded(user.customerId, holder.csn(), transaction.clientId, LoginMethod.TOKEN);
+        outcomes.succeeded(user.customerId, holder.csn(), transaction.clientId, LoginMethod.TOKEN);
     }
 
     /**
@@ -167,8 +167,8 @@ public class TokenLoginService {
      * about revocation the bank cannot decide (no fault of the caller's), and a transaction already used is a double
      * submission (a double click, a retry) of a login that succeeded, not a guess.
      */
-    private static boolean countsAsGuess(Refusal refusal) {
-        return refusal != Refusal.REVOCATION_STATUS_UNKNOWN && refusal != Refusal.LOGIN_TRANSACTION_USED;
+    private static boolean countsAsGuess(LoginRefusal refusal) {
+        return refusal != LoginRefusal.REVOCATION_STATUS_UNKNOWN && refusal != LoginRefusal.LOGIN_TRANSACTION_USED;
     }
 
     /** The signature must verify with the key of the certificate the TLS session was authenticated with. */

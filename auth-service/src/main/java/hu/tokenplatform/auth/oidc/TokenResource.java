@@ -136,7 +136,7 @@ public class TokenResource {
         if (code.method == LoginMethod.TOKEN && tokenNoLongerGood(code)) {
             return error(OAuth2Error.INVALID_GRANT.setDescription("the token of this login is revoked or its status unknown"));
         }
-        Optional<BankUser> user = QuarkusTransaction.requiringNew().call(() -> BankUser.find(code.customerId));
+        Optional<BankUser> user = QuarkusTransaction.requiringNew().call(() -> BankUser.<BankUser>findByIdOptional(code.customerId));
         if (user.isEmpty()) {
             return error(OAuth2Error.INVALID_GRANT.setDescription("user no longer known"));
         }

@@ -40,7 +40,7 @@ public class UserInfoResource {
         // and so is a token login's session whose token has been revoked since (asked again, outside any transaction).
         Optional<BankUser> user = tokens.verify(authorization, "openid")
                 .filter(claims -> sessions.activeSession(sid(claims)).filter(this::tokenStillGood).isPresent())
-                .flatMap(claims -> QuarkusTransaction.requiringNew().call(() -> BankUser.find(subject(claims))));
+                .flatMap(claims -> QuarkusTransaction.requiringNew().call(() -> BankUser.<BankUser>findByIdOptional(subject(claims))));
         if (user.isEmpty()) {
             return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .header("Cache-Control", "no-store").build();

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** A user's legacy password hash, as imported (see {@link PasswordHashes} for the formats). */
 @Entity
@@ -26,8 +25,4 @@ public class PasswordCredential extends PanacheEntityBase {
 
     @Column(name = "imported_by", nullable = false)
     public String importedBy;
-
-    public static Optional<PasswordCredential> find(String customerId) {
-        return findByIdOptional(customerId);
-    }
 }

@@ -2,7 +2,6 @@ package hu.tokenplatform.auth.password;
 
 import hu.tokenplatform.auth.projection.Recontracting;
 import hu.tokenplatform.servicekit.audit.AuditLog;
-import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,25 +29,25 @@ public class PasswordImport {
 
     /** All or nothing: one unusable hash or a repeated customer identifier refuses the whole batch. */
     @Transactional
-    public PasswordImportResource.ImportResult importHashes(List<PasswordImportResource.Credential> credentials) {
+    public ImportResult importHashes(List<Credential> credentials) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < credentials.size(); i++) {
-            PasswordImportResource.Credential credential = credentials.get(i);
+            Credential credential = credentials.get(i);
             String problem = PasswordHashes.problem(credential.passwordHash());
             if (problem != null) {
-                throw new RefusalException(422, "unusable-password-hash", "Request cannot be carried out",
+                throw PasswordImportRefusal.UNUSABLE_PASSWORD_HASH.exception(
                         "credentials[" + i + "] (" + credential.customerId() + "): " + problem + ".");
             }
             if (!seen.add(credential.customerId())) {
-                throw new RefusalException(422, "duplicate-customer-id", "Request cannot be carried out",
+                throw PasswordImportRefusal.DUPLICATE_CUSTOMER_ID.exception(
                         "credentials[" + i + "]: customer identifier " + credential.customerId() + " appears twice.");
             }
         }
         String actor = staff.name();
         List<String> imported = new ArrayList<>();
         List<String> recontracted = new ArrayList<>();
-        for (PasswordImportResource.Credential credential : credentials) {
-            if (Recontracting.find(credential.customerId()).isPresent()) {
+        for (Credential credential : credentials) {
+            if (Recontracting.findByIdOptional(credential.customerId()).isPresent()) {
                 recontracted.add(credential.customerId());
                 continue;
             }
@@ -64,6 +63,6 @@ public class PasswordImport {
             audit.record(actor, "password.imported", "user", credential.customerId(),
                     Map.of("format", credential.passwordHash().startsWith("$2") ? "bcrypt" : "pbkdf2", "replaced", replaced));
         }
-        return new PasswordImportResource.ImportResult(imported, recontracted);
+        return new ImportResult(imported, recontracted);
     }
 }

@@ -2,14 +2,14 @@ package hu.tokenplatform.auth.password;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.login.LoginAttempt;
-import hu.tokenplatform.auth.login.LoginEvents;
+import hu.tokenplatform.auth.login.LoginOutcomes;
 import hu.tokenplatform.auth.login.LoginMethod;
 import hu.tokenplatform.auth.login.LoginRefusedException;
 import hu.tokenplatform.auth.login.LoginSessions;
 import hu.tokenplatform.auth.login.LoginThrottle;
 import hu.tokenplatform.auth.login.LoginTransaction;
 import hu.tokenplatform.auth.login.LoginTransactions;
-import hu.tokenplatform.auth.login.Refusal;
+import hu.tokenplatform.auth.login.LoginRefusal;
 import hu.tokenplatform.auth.oidc.OidcClients;
 import hu.tokenplatform.auth.projection.BankUser;
 import hu.tokenplatform.auth.projection.Recontracting;
@@ -48,7 +48,7 @@ public class PasswordLoginService {
     LoginThrottle throttle;
 
     @Inject
-    LoginEvents events;
+    LoginOutcomes outcomes;
 
     @Inject
     LoginSessions sessions;
@@ -76,7 +76,7 @@ public class PasswordLoginService {
                                               String address) {
         LoginTransaction transaction = QuarkusTransaction.requiringNew().call(() ->
                         transactions.ofSession(transactionId, browserSessionHash, LockModeType.NONE))
-                .orElseThrow(() -> new LoginRefusedException(Refusal.LOGIN_TRANSACTION_UNKNOWN, new LoginAttempt(null, null, null)));
+                .orElseThrow(() -> LoginRefusal.LOGIN_TRANSACTION_UNKNOWN.exception(LoginAttempt.UNKNOWN));
         String typed = Identifiers.isCustomerId(customerId) ? customerId : null;
         LoginAttempt attempt = new LoginAttempt(typed, null, transaction.clientId);
 
@@ -84,7 +84,7 @@ public class PasswordLoginService {
         try {
             countedCustomer = QuarkusTransaction.requiringNew().call(() -> countAttempt(typed, address, attempt));
         } catch (LoginRefusedException limited) {
-            events.countedOnly(LoginMethod.PASSWORD, transaction.clientId, limited.refusal());
+            outcomes.failedWhileThrottled(LoginMethod.PASSWORD, transaction.clientId, limited.refusal());
             throw limited;
         }
         try {
@@ -92,13 +92,13 @@ public class PasswordLoginService {
         } catch (LoginRefusedException refused) {
             QuarkusTransaction.requiringNew().run(() -> {
                 // Only a wrong password is a guess; "use your token", an expired page or a missing service are not.
-                if (refused.refusal() != Refusal.INVALID_CREDENTIALS) {
+                if (refused.refusal() != LoginRefusal.INVALID_CREDENTIALS) {
                     throttle.release(LoginThrottle.Scope.ADDRESS, address);
                     if (countedCustomer != null) {
                         throttle.release(LoginThrottle.Scope.CUSTOMER, countedCustomer);
                     }
                 }
-                events.failed(refused.attempt(), LoginMethod.PASSWORD, refused.refusal());
+                outcomes.failed(refused.attempt(), LoginMethod.PASSWORD, refused.refusal());
             });
             throw refused;
         }
@@ -113,14 +113,14 @@ public class PasswordLoginService {
      */
     private String countAttempt(String customerId, String address, LoginAttempt attempt) {
         if (!throttle.reserve(LoginThrottle.Scope.ADDRESS, address, config.throttle().addressFailures(), config.throttle().window())) {
-            throw new LoginRefusedException(Refusal.RATE_LIMITED, attempt);
+            throw LoginRefusal.RATE_LIMITED.exception(attempt);
         }
         // Re-contracting is answered before the lockout: a re-contracted user is told to use the token, always.
         if (customerId == null || recontracted(customerId)) {
             return null;
         }
         if (!throttle.reserve(LoginThrottle.Scope.CUSTOMER, customerId, config.password().maxFailures(), config.password().lockout())) {
-            throw new LoginRefusedException(Refusal.ACCOUNT_LOCKED, attempt);
+            throw LoginRefusal.ACCOUNT_LOCKED.exception(attempt);
         }
         return customerId;
     }
@@ -131,22 +131,24 @@ public class PasswordLoginService {
         LoginAttempt attempt = new LoginAttempt(customerId, null, transaction.clientId);
         Instant now = clock.instant();
         if (transaction.status != LoginTransaction.Status.PENDING) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_USED, attempt);
+            throw LoginRefusal.LOGIN_TRANSACTION_USED.exception(attempt);
         }
         if (!now.isBefore(transaction.expiresAt)) {
-            throw new LoginRefusedException(Refusal.LOGIN_TRANSACTION_EXPIRED, attempt);
+            throw LoginRefusal.LOGIN_TRANSACTION_EXPIRED.exception(attempt);
         }
         if (customerId != null && recontracted(customerId)) {
-            throw new LoginRefusedException(Refusal.PASSWORD_LOGIN_DISABLED, attempt);
+            throw LoginRefusal.PASSWORD_LOGIN_DISABLED.exception(attempt);
         }
-        Optional<PasswordCredential> credential = customerId == null ? Optional.empty() : PasswordCredential.find(customerId);
+        Optional<PasswordCredential> credential = customerId == null ? Optional.empty()
+                : PasswordCredential.findByIdOptional(customerId);
         boolean matches = PasswordHashes.matches(credential.map(c -> c.passwordHash).orElse(unknownUserHash), password);
         if (credential.isEmpty() || !matches) {
-            throw new LoginRefusedException(Refusal.INVALID_CREDENTIALS, attempt);
+            throw LoginRefusal.INVALID_CREDENTIALS.exception(attempt);
         }
-        BankUser user = BankUser.find(customerId).orElseThrow(() -> new LoginRefusedException(Refusal.USER_UNKNOWN, attempt));
+        BankUser user = BankUser.<BankUser>findByIdOptional(customerId)
+                .orElseThrow(() -> LoginRefusal.USER_UNKNOWN.exception(attempt));
         if (!user.services.contains(clients.find(transaction.clientId).orElseThrow().service())) {
-            throw new LoginRefusedException(Refusal.SERVICE_NOT_CONTRACTED, attempt);
+            throw LoginRefusal.SERVICE_NOT_CONTRACTED.exception(attempt);
         }
         transaction.status = LoginTransaction.Status.AUTHENTICATED;
         transaction.customerId = customerId;
@@ -155,10 +157,11 @@ public class PasswordLoginService {
         transaction.sessionId = sessions.start(customerId, null, null);
         throttle.reset(LoginThrottle.Scope.CUSTOMER, customerId);
         throttle.release(LoginThrottle.Scope.ADDRESS, address);
-        events.succeeded(customerId, null, transaction.clientId, LoginMethod.PASSWORD);
+        outcomes.succeeded(customerId, null, transaction.clientId, LoginMethod.PASSWORD);
     }
 
     private boolean recontracted(String customerId) {
-        return Recontracting.find(customerId).filter(r -> !r.effectiveAt.isAfter(clock.instant())).isPresent();
+        return Recontracting.<Recontracting>findByIdOptional(customerId)
+                .filter(r -> !r.effectiveAt.isAfter(clock.instant())).isPresent();
     }
 }

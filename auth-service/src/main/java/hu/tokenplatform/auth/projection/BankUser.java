@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 
 /** A corporate user as token-registry announced them: the services on their contract and their signing right. */
@@ -39,8 +38,4 @@ public class BankUser extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public static Optional<BankUser> find(String customerId) {
-        return findByIdOptional(customerId);
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** The user was re-contracted: password login is refused from {@code effectiveAt} on, for good. */
 @Entity
@@ -23,8 +22,4 @@ public class Recontracting extends PanacheEntityBase {
 
     @Column(name = "contract_reference")
     public String contractReference;
-
-    public static Optional<Recontracting> find(String customerId) {
-        return findByIdOptional(customerId);
-    }
 }

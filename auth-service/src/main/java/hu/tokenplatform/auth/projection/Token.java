@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** A token handed over to its owner; a revoked token never logs in or signs again. */
 @Entity
@@ -28,10 +27,6 @@ public class Token extends PanacheEntityBase {
 
     @Column(name = "revocation_reason")
     public String revocationReason;
-
-    public static Optional<Token> find(String csn) {
-        return findByIdOptional(csn);
-    }
 
     /** Revoked at or before {@code instant}. */
     public boolean revokedBy(Instant instant) {

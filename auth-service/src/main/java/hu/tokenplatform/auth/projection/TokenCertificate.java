@@ -53,10 +53,6 @@ public class TokenCertificate extends PanacheEntityBase {
     @Column(name = "revocation_reason")
     public String revocationReason;
 
-    public static Optional<TokenCertificate> byFingerprint(String sha256Fingerprint) {
-        return findByIdOptional(sha256Fingerprint);
-    }
-
     public static Optional<TokenCertificate> bySerialNumber(String serialNumber) {
         return find("serialNumber", serialNumber).firstResultOptional();
     }

@@ -75,7 +75,7 @@ public class RevocationStatus {
 
     /** Null if the projection knows neither the token nor the certificate with this token. */
     private static Boolean revokedInProjection(String csn, String serial) {
-        Token token = Token.find(csn).orElse(null);
+        Token token = Token.<Token>findByIdOptional(csn).orElse(null);
         TokenCertificate certificate = TokenCertificate.bySerialNumber(serial).filter(c -> c.csn.equals(csn)).orElse(null);
         if (token == null || certificate == null) {
             return null;

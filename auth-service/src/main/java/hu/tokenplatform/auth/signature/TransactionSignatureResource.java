@@ -2,7 +2,7 @@ package hu.tokenplatform.auth.signature;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import hu.tokenplatform.auth.oidc.AccessTokens;
-import hu.tokenplatform.servicekit.problem.RefusalException;
+import hu.tokenplatform.servicekit.problem.CommonRefusal;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,12 +58,11 @@ public class TransactionSignatureResource {
     public VerificationResult verify(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      @NotNull @Valid VerificationRequest request) {
         if (tokens.verify(authorization, SCOPE).isEmpty()) {
-            throw new RefusalException(401, "unauthenticated", "Authentication required",
-                    "An access token with scope " + SCOPE + " is required.");
+            throw CommonRefusal.UNAUTHENTICATED.exception("An access token with scope " + SCOPE + " is required.");
         }
         byte[] document = decode(request.document());
         if (document.length > config.signatures().maxDocumentBytes()) {
-            throw new RefusalException(413, "document-too-large", "Document too large",
+            throw VerificationRequestRefusal.DOCUMENT_TOO_LARGE.exception(
                     "Documents of at most " + config.signatures().maxDocumentBytes() + " bytes are verified.");
         }
         TransactionSignatureVerifier.Verified verified = verifier.verify(document, decode(request.signature()));
@@ -75,7 +74,7 @@ public class TransactionSignatureResource {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new RefusalException(400, "validation-failed", "Invalid request", "document and signature must be base64.");
+            throw CommonRefusal.VALIDATION_FAILED.exception("document and signature must be base64.");
         }
     }
 }

@@ -98,12 +98,12 @@ public class TransactionSignatureVerifier {
         if (!CertificateProfile.isSigning(certificate)) {
             throw new SignatureRefusedException(SignatureRefusal.NOT_A_SIGNING_CERTIFICATE);
         }
-        TokenCertificate known = TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(certificate))
+        TokenCertificate known = TokenCertificate.<TokenCertificate>findByIdOptional(Certificates.sha256Fingerprint(certificate))
                 .orElseThrow(() -> new SignatureRefusedException(SignatureRefusal.SIGNER_CERTIFICATE_UNKNOWN));
         if (known.usage != TokenCertificate.Usage.SIGNING) {
             throw new SignatureRefusedException(SignatureRefusal.NOT_A_SIGNING_CERTIFICATE);
         }
-        Token token = Token.find(known.csn).filter(t -> t.customerId.equals(known.customerId))
+        Token token = Token.<Token>findByIdOptional(known.csn).filter(t -> t.customerId.equals(known.customerId))
                 .orElseThrow(() -> new SignatureRefusedException(SignatureRefusal.SIGNER_CERTIFICATE_UNKNOWN));
         verifySignature(signer, certificate);
         // The signing time is known to the second: a revocation within that second counts as before the signature.
@@ -111,7 +111,7 @@ public class TransactionSignatureVerifier {
         if (known.revokedBy(signedBy) || token.revokedBy(signedBy) || revokedInCrlBy(certificate, signedBy)) {
             throw new SignatureRefusedException(SignatureRefusal.CERTIFICATE_REVOKED);
         }
-        BankUser user = BankUser.find(known.customerId).filter(u -> u.signingRight)
+        BankUser user = BankUser.<BankUser>findByIdOptional(known.customerId).filter(u -> u.signingRight)
                 .orElseThrow(() -> new SignatureRefusedException(SignatureRefusal.NO_SIGNING_RIGHT));
         return new Verified(user.customerId, user.companyId, token.csn, known.serialNumber, signingTime);
     }

@@ -44,7 +44,7 @@ class PasswordImportUnknownFieldTest {
                 .body("detail", containsString("credentials[0].admin"))
                 .body("violations[0].field", equalTo("credentials[0].admin"));
 
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> PasswordCredential.find(customerId)).isEmpty());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> PasswordCredential.findByIdOptional(customerId)).isEmpty());
     }
 
     @Test

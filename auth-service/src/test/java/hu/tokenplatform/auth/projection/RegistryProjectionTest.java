@@ -42,14 +42,14 @@ class RegistryProjectionTest {
         String event = EventCodec.write(new EventCodec("/token-registry", Clock.systemUTC()).create(new UserRegistered(customerId,
                 "Nagy Ádám", "CO-2", "Minta Zrt.", Set.of(ContractedService.ELECTRA), false), "officer.test"));
         Registry.publishRaw(Topics.REGISTRY_USERS, customerId, event);
-        Registry.awaitProjection(() -> BankUser.find(customerId).isPresent());
+        Registry.awaitProjection(() -> BankUser.findByIdOptional(customerId).isPresent());
         // A later change, then the first event once more (a redelivery): the redelivery must not undo the change.
         Registry.registerUser(customerId, EnumSet.allOf(ContractedService.class), true);
         Registry.publishRaw(Topics.REGISTRY_USERS, customerId, event);
         String marker = TestToken.newCustomerId();
         Registry.registerUser(marker, Set.of(ContractedService.ELECTRA), false);
 
-        BankUser user = QuarkusTransaction.requiringNew().call(() -> BankUser.find(customerId).orElseThrow());
+        BankUser user = QuarkusTransaction.requiringNew().call(() -> BankUser.<BankUser>findByIdOptional(customerId).orElseThrow());
         assertEquals(EnumSet.allOf(ContractedService.class), user.services);
         assertTrue(user.signingRight);
     }
@@ -66,7 +66,8 @@ class RegistryProjectionTest {
         Registry.handOver(token);
 
         TokenCertificate certificate = QuarkusTransaction.requiringNew().call(() ->
-                TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(token.loginCertificate())).orElseThrow());
+                TokenCertificate.<TokenCertificate>findByIdOptional(Certificates.sha256Fingerprint(token.loginCertificate()))
+                        .orElseThrow());
         assertEquals(TokenCertificate.Usage.LOGIN, certificate.usage);
         assertEquals(token.csn(), certificate.csn);
         assertEquals(customerId, certificate.customerId);
@@ -85,7 +86,7 @@ class RegistryProjectionTest {
         Registry.handOver(markerToken);
 
         assertFalse(QuarkusTransaction.requiringNew().call(() ->
-                TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(certificate)).isPresent()));
+                TokenCertificate.findByIdOptional(Certificates.sha256Fingerprint(certificate)).isPresent()));
     }
 
     @Test
@@ -93,7 +94,7 @@ class RegistryProjectionTest {
         String customerId = TestToken.newCustomerId();
         Registry.disablePasswordLogin(customerId);
 
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> Recontracting.find(customerId).isPresent()));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Recontracting.findByIdOptional(customerId).isPresent()));
     }
 
     /**
@@ -111,11 +112,11 @@ class RegistryProjectionTest {
         String marker = TestToken.newCustomerId();
         Registry.registerUser(marker, Set.of(ContractedService.ELECTRA), false);
 
-        assertFalse(QuarkusTransaction.requiringNew().call(() -> BankUser.find(customerId).isPresent()),
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> BankUser.findByIdOptional(customerId).isPresent()),
                 "the forged user.registered reached the projection");
         Registry.registerUser(customerId, Set.of(ContractedService.ELECTRA), false);
 
-        BankUser user = QuarkusTransaction.requiringNew().call(() -> BankUser.find(customerId).orElseThrow());
+        BankUser user = QuarkusTransaction.requiringNew().call(() -> BankUser.<BankUser>findByIdOptional(customerId).orElseThrow());
         assertEquals(Set.of(ContractedService.ELECTRA), user.services);
         assertFalse(user.signingRight);
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.count("eventId", forged.id())));
@@ -139,7 +140,7 @@ class RegistryProjectionTest {
         await().atMost(Registry.WAIT).until(() -> refused(Topics.REGISTRY_USERS, "type-of-another-topic") == before + 1);
         assertEquals("event on registry.users refused: type-of-another-topic", RefusedEvents.reason(
                 RefusedEvents.awaitDeadLetter(PlatformTestResource.broker(), BrokerPrincipal.AUTH_SERVICE, misplaced.id(), Registry.WAIT)));
-        assertFalse(QuarkusTransaction.requiringNew().call(() -> Token.find(token.csn()).isPresent()));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> Token.findByIdOptional(token.csn()).isPresent()));
     }
 
     private static double refused(String topic, String reason) {

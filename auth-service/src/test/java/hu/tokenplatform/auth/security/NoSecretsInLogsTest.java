@@ -11,6 +11,7 @@ import hu.tokenplatform.auth.support.TestBankResource;
 import hu.tokenplatform.auth.support.TestToken;
 import hu.tokenplatform.auth.support.TlsClients;
 import hu.tokenplatform.events.ContractedService;
+import hu.tokenplatform.testkit.LogCapture;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
 import hu.tokenplatform.tokenmanager.device.KeySlot;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,17 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
@@ -50,7 +46,7 @@ class NoSecretsInLogsTest {
 
     private static final String PASSWORD = "Titkos-jelszó-77";
 
-    private final Capture capture = new Capture();
+    private final LogCapture capture = new LogCapture();
     private Level previousLevel;
 
     @BeforeEach
@@ -58,12 +54,12 @@ class NoSecretsInLogsTest {
         Logger service = Logger.getLogger("hu.tokenplatform");
         previousLevel = service.getLevel();
         service.setLevel(Level.FINEST);
-        Logger.getLogger("").addHandler(capture);
+        capture.start();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.stop();
         Logger.getLogger("hu.tokenplatform").setLevel(previousLevel);
     }
 
@@ -103,37 +99,5 @@ class NoSecretsInLogsTest {
                 "client secret", TestBankResource.ELECTRA_SECRET, "challenge", page.challenge());
         // The failure names which secret leaked, never any part of it: test reports are kept and shared too.
         secrets.forEach((what, secret) -> assertFalse(log.contains(secret), "the log holds the " + what));
-    }
-
-    /** Every record with its stack trace, formatted as a log line would be. */
-    static final class Capture extends Handler {
-        private final List<String> lines = new ArrayList<>();
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            StringWriter text = new StringWriter();
-            text.append(record.getLoggerName()).append(' ').append(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(String.valueOf(parameter));
-                }
-            }
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            lines.add(text.toString());
-        }
-
-        synchronized String text() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -50,7 +50,7 @@ public final class Registry {
 
     public static void registerUser(String customerId, Set<ContractedService> services, boolean signingRight) {
         publish(new UserRegistered(customerId, "Kovács Éva", "CO-1", "Példa, Kft.", services, signingRight));
-        awaitProjection(() -> BankUser.find(customerId).filter(u -> u.services.equals(services)).isPresent());
+        awaitProjection(() -> BankUser.<BankUser>findByIdOptional(customerId).filter(u -> u.services.equals(services)).isPresent());
     }
 
     /** A registered user holding a handed-over token with a LOGIN (and, with a signing right, a SIGNING) certificate. */
@@ -68,16 +68,16 @@ public final class Registry {
         if (token.signingCertificate() != null) {
             publishIssued(token, token.signingCertificate(), "SIGNING");
         }
-        awaitProjection(() -> Token.find(token.csn()).isPresent()
-                && TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(token.loginCertificate())).isPresent()
+        awaitProjection(() -> Token.findByIdOptional(token.csn()).isPresent()
+                && TokenCertificate.findByIdOptional(Certificates.sha256Fingerprint(token.loginCertificate())).isPresent()
                 && (token.signingCertificate() == null
-                || TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(token.signingCertificate())).isPresent()));
+                || TokenCertificate.findByIdOptional(Certificates.sha256Fingerprint(token.signingCertificate())).isPresent()));
     }
 
     /** Announces a certificate for the token, issued for {@code usage}, and waits until it is projected. */
     public static void announceCertificate(TestToken token, X509Certificate certificate, String usage) {
         publishIssued(token, certificate, usage);
-        awaitProjection(() -> TokenCertificate.byFingerprint(Certificates.sha256Fingerprint(certificate)).isPresent());
+        awaitProjection(() -> TokenCertificate.findByIdOptional(Certificates.sha256Fingerprint(certificate)).isPresent());
     }
 
     public static void publishIssued(TestToken token, X509Certificate certificate, String usage) {
@@ -95,12 +95,12 @@ public final class Registry {
         publish(new TokenRevoked(token.csn(), token.customerId(), "STOLEN", now));
         publish(new CertificateRevoked(Certificates.serialHex(token.loginCertificate()), token.csn(), token.customerId(),
                 "LOGIN", "KEY_COMPROMISE", now));
-        awaitProjection(() -> Token.find(token.csn()).map(t -> t.revokedAt != null).orElse(false));
+        awaitProjection(() -> Token.<Token>findByIdOptional(token.csn()).map(t -> t.revokedAt != null).orElse(false));
     }
 
     public static void disablePasswordLogin(String customerId) {
         publish(new UserPasswordLoginDisabled(customerId, Instant.now(), "CTR-" + customerId));
-        awaitProjection(() -> hu.tokenplatform.auth.projection.Recontracting.find(customerId).isPresent());
+        awaitProjection(() -> hu.tokenplatform.auth.projection.Recontracting.findByIdOptional(customerId).isPresent());
     }
 
     public static void awaitProjection(Supplier<Boolean> condition) {

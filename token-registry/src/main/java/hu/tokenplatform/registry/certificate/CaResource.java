@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 
 /** Public CA material: anyone verifying a token certificate needs the chain and the CRL. */
@@ -27,6 +27,9 @@ public class CaResource {
 
     @Inject
     CrlService crl;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("/chain.pem")
@@ -55,9 +58,9 @@ public class CaResource {
     }
 
     /** Revocations must reach relying parties quickly: caches may keep a CRL for a minute at most. */
-    private static Response cached(Response.ResponseBuilder response, CrlState state) {
+    private Response cached(Response.ResponseBuilder response, CrlState state) {
         CacheControl cacheControl = new CacheControl();
-        long untilNextUpdate = Duration.between(Instant.now(), state.nextUpdate).toSeconds();
+        long untilNextUpdate = Duration.between(clock.instant(), state.nextUpdate).toSeconds();
         cacheControl.setMaxAge((int) Math.max(0, Math.min(60, untilNextUpdate)));
         return response.cacheControl(cacheControl)
                 .lastModified(Date.from(state.thisUpdate))

@@ -12,7 +12,6 @@ import hu.tokenplatform.registry.config.RegistryConfig;
 import hu.tokenplatform.registry.token.Token;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -52,7 +51,7 @@ public class CertificateService {
         try {
             return ca.csrVerifier().verify(pem);
         } catch (InvalidCsrException e) {
-            throw Problems.unprocessable("invalid-csr", field + " refused (" + e.reason() + "): " + e.getMessage());
+            throw CertificateRefusal.INVALID_CSR.exception(field + " refused (" + e.reason() + "): " + e.getMessage());
         }
     }
 

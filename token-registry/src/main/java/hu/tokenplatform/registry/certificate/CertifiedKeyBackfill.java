@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -23,6 +24,9 @@ public class CertifiedKeyBackfill {
     private static final Logger LOG = Logger.getLogger(CertifiedKeyBackfill.class);
     /** The registry's advisory lock for this backfill, the same in every replica ("CKBF" in ASCII). */
     static final long ADVISORY_LOCK_KEY = 0x434B4246L;
+
+    @Inject
+    CertificateService certificates;
 
     void onStart(@Observes StartupEvent event) {
         int filled = backfill();
@@ -53,7 +57,7 @@ public class CertifiedKeyBackfill {
                             + "certificates", certificate.serialNumber);
                     continue;
                 }
-                Optional<Certificate> holder = Certificate.find("publicKeySha256", hash).firstResultOptional();
+                Optional<Certificate> holder = certificates.certifiedWithKey(hash);
                 if (holder.isPresent()) {
                     LOG.errorf("Certificate %s (token %s) certifies the same key as certificate %s (token %s), issued "
                                     + "before keys were certified only once: revoke it", certificate.serialNumber,

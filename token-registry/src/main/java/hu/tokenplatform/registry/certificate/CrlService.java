@@ -39,11 +39,12 @@ public class CrlService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CrlState regenerate() {
+        // A placeholder row the first time, so that there is always a row to lock: concurrent regenerations queue on it.
         em.createNativeQuery("insert into crl_state (id, crl_number, this_update, next_update, der) "
                         + "values (?1, 0, now(), now(), ''::bytea) on conflict (id) do nothing")
                 .setParameter(1, CrlState.SINGLETON_ID)
                 .executeUpdate();
-        CrlState state = em.find(CrlState.class, CrlState.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        CrlState state = CrlState.<CrlState>findByIdOptional(CrlState.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
         List<RevokedEntry> revoked = Certificate.<Certificate>list("status", Certificate.Status.REVOKED).stream()
                 .map(c -> new RevokedEntry(new BigInteger(c.serialNumber, 16), c.revokedAt, c.revocationReason))
                 .toList();
@@ -63,11 +64,9 @@ public class CrlService {
 
     /** The current CRL, regenerated first if none exists yet or it has passed half its validity. */
     public CrlState current() {
-        CrlState state = CrlState.findById(CrlState.SINGLETON_ID);
-        if (state == null || isDue(state)) {
-            return QuarkusTransaction.requiringNew().call(this::regenerate);
-        }
-        return state;
+        return CrlState.<CrlState>findByIdOptional(CrlState.SINGLETON_ID)
+                .filter(state -> !isDue(state))
+                .orElseGet(() -> QuarkusTransaction.requiringNew().call(this::regenerate));
     }
 
     /**

@@ -21,6 +21,9 @@ import java.util.Set;
 @Table(name = "company")
 public class Company extends PanacheEntityBase {
 
+    /** A company identifier: an upper-case letter or digit, then 2 to 19 upper-case letters, digits or hyphens. */
+    public static final String ID_PATTERN = "[A-Z0-9][A-Z0-9-]{2,19}";
+
     @Id
     @Column(name = "company_id")
     public String companyId;

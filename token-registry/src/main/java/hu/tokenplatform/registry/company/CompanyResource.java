@@ -5,11 +5,8 @@ import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,16 +25,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CompanyResource {
 
-    public static final String COMPANY_ID_PATTERN = "[A-Z0-9][A-Z0-9-]{2,19}";
-
     @Inject
     CompanyService companies;
-
-    public record RegisterCompany(
-            @NotNull @Pattern(regexp = COMPANY_ID_PATTERN) String companyId,
-            @NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 2) Set<@NotNull ContractedService> contracts) {
-    }
 
     public record CompanyView(String companyId, String name, Set<ContractedService> contracts) {
 
@@ -57,7 +46,7 @@ public class CompanyResource {
     @GET
     @Path("/{companyId}")
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
-    public CompanyView get(@PathParam("companyId") @Pattern(regexp = COMPANY_ID_PATTERN) String companyId) {
+    public CompanyView get(@PathParam("companyId") @Pattern(regexp = Company.ID_PATTERN) String companyId) {
         return CompanyView.of(companies.find(companyId));
     }
 }

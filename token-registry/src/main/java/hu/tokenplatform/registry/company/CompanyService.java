@@ -3,7 +3,6 @@ package hu.tokenplatform.registry.company;
 import hu.tokenplatform.events.data.CompanyRegistered;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +28,9 @@ public class CompanyService {
     Clock clock;
 
     @Transactional
-    public Company register(CompanyResource.RegisterCompany request) {
-        if (Company.findById(request.companyId()) != null) {
-            throw Problems.conflict("company-exists", "Company " + request.companyId() + " is already registered.");
+    public Company register(RegisterCompany request) {
+        if (Company.findByIdOptional(request.companyId()).isPresent()) {
+            throw CompanyRefusal.COMPANY_EXISTS.exception("Company " + request.companyId() + " is already registered.");
         }
         Company company = new Company();
         company.companyId = request.companyId();
@@ -48,6 +47,6 @@ public class CompanyService {
 
     public Company find(String companyId) {
         return Company.<Company>findByIdOptional(companyId)
-                .orElseThrow(() -> Problems.notFound("company-not-found", "No company " + companyId + "."));
+                .orElseThrow(() -> CompanyRefusal.COMPANY_NOT_FOUND.exception("No company " + companyId + "."));
     }
 }

@@ -2,19 +2,16 @@ package hu.tokenplatform.registry.handover;
 
 import hu.tokenplatform.registry.certificate.Certificate;
 import hu.tokenplatform.registry.certificate.CertificateAuthority;
-import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
 import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.registry.certificate.CertificateView;
 import hu.tokenplatform.registry.certificate.ca.CertificateUsage;
 import hu.tokenplatform.registry.certificate.ca.VerifiedCsr;
-import hu.tokenplatform.registry.handover.HandOverResource.HandOver;
-import hu.tokenplatform.registry.handover.HandOverResource.HandOverResult;
 import hu.tokenplatform.registry.token.Token;
 import hu.tokenplatform.registry.token.TokenLifecycle;
 import hu.tokenplatform.registry.token.TokenRevocationReason;
 import hu.tokenplatform.registry.user.BankUser;
 import hu.tokenplatform.registry.user.UserService;
 import hu.tokenplatform.servicekit.audit.AuditLog;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import hu.tokenplatform.tokencrypto.attestation.KeyPurpose;
 import hu.tokenplatform.tokencrypto.attestation.VerifiedKeyAttestation;
@@ -39,7 +36,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class HandOverService {
 
-    /** The unique index on certificate(public_key_sha256), V2 migration. */
+    /** The unique index on certificate(public_key_sha256), migration V1. */
     static final String KEY_UNIQUENESS_INDEX = "certificate_public_key_sha256";
 
     @Inject
@@ -73,12 +70,12 @@ public class HandOverService {
         String officer = staff.name();
         try {
             return QuarkusTransaction.requiringNew().call(() -> handOverInTransaction(request, officer));
-        } catch (AuditedRefusal refusal) {
+        } catch (AuditedRefusalException refused) {
             // The hand-over rolled back; the attempt is kept, in a transaction of its own, after it (the audit chain's
             // lock is free again only then).
             QuarkusTransaction.requiringNew().run(() -> audit.record(officer, "certificate.refused", "token", request.csn(),
-                    refusal.auditDetails()));
-            throw refusal;
+                    refused.auditDetails()));
+            throw refused;
         }
     }
 
@@ -89,14 +86,14 @@ public class HandOverService {
         VerifiedCsr loginCsr = certificates.verify("loginCsr", request.loginCsr());
         Optional<VerifiedCsr> signingCsr = signingCsrFor(user, request);
         if (signingCsr.isPresent() && signingCsr.get().publicKeySha256().equals(loginCsr.publicKeySha256())) {
-            throw Problems.unprocessable("csr-key-reused", "The login and signing certificates need two different key pairs.");
+            throw HandOverRefusal.CSR_KEY_REUSED.exception();
         }
         VerifiedKeyAttestation loginAttestation = attestations.verify("loginAttestation", request.loginAttestation(),
                 token.csn, KeyPurpose.LOGIN, loginCsr);
         Optional<VerifiedKeyAttestation> signingAttestation = signingCsr.map(csr -> attestations.verify("signingAttestation",
                 request.signingAttestation(), token.csn, KeyPurpose.SIGNING, csr));
         if (signingCsr.isEmpty() && request.signingAttestation() != null) {
-            throw Problems.unprocessable("attestation-invalid", "signingAttestation refused: there is no signingCsr for it to attest.");
+            throw HandOverRefusal.ATTESTATION_INVALID.exception("signingAttestation refused: there is no signingCsr for it to attest.");
         }
         requireNeverCertified("loginCsr", loginCsr);
         signingCsr.ifPresent(csr -> requireNeverCertified("signingCsr", csr));
@@ -104,18 +101,18 @@ public class HandOverService {
         Optional<Token> live = tokens.liveTokenOf(user);
         if (live.isPresent()) {
             if (request.replacesCsn() == null) {
-                throw Problems.conflict("live-token-exists", "User " + user.customerId + " already holds live token "
+                throw HandOverRefusal.LIVE_TOKEN_EXISTS.exception("User " + user.customerId + " already holds live token "
                         + live.get().csn + "; hand over a replacement by naming it in replacesCsn.");
             }
             if (!live.get().csn.equals(request.replacesCsn())) {
-                throw Problems.conflict("replaced-token-mismatch", "Token " + request.replacesCsn()
+                throw HandOverRefusal.REPLACED_TOKEN_MISMATCH.exception("Token " + request.replacesCsn()
                         + " is not the user's live token.");
             }
             tokens.revoke(tokens.findForUpdate(live.get().csn), TokenRevocationReason.REPLACED, officer);
             // The database allows one live token per user: the old one must be revoked before the new one is issued.
             Token.flush();
         } else if (request.replacesCsn() != null) {
-            throw Problems.unprocessable("nothing-to-replace", "User " + user.customerId + " holds no live token to replace.");
+            throw HandOverRefusal.NOTHING_TO_REPLACE.exception("User " + user.customerId + " holds no live token to replace.");
         }
 
         recordIdentification(request, officer);
@@ -164,15 +161,14 @@ public class HandOverService {
 
     private static Map<String, String> keyAlreadyCertifiedDetails(String field, VerifiedCsr csr) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("reason", "key-already-certified");
         details.put("field", field);
         details.put("publicKeySha256", csr.publicKeySha256());
         return details;
     }
 
-    private static AuditedRefusal keyAlreadyCertified(String field, Map<String, String> details) {
-        return AuditedRefusal.of("key-already-certified", "The public key in " + field + " was certified before; a key is "
-                + "certified only once. Generate new keys on the token.", details);
+    private static AuditedRefusalException keyAlreadyCertified(String field, Map<String, String> details) {
+        return new AuditedRefusalException(HandOverRefusal.KEY_ALREADY_CERTIFIED, "The public key in " + field
+                + " was certified before; a key is certified only once. Generate new keys on the token.", details);
     }
 
     static boolean violatesKeyUniqueness(Throwable failure) {
@@ -193,18 +189,18 @@ public class HandOverService {
     private Optional<VerifiedCsr> signingCsrFor(BankUser user, HandOver request) {
         boolean supplied = request.signingCsr() != null && !request.signingCsr().isBlank();
         if (user.signingRight && !supplied) {
-            throw Problems.unprocessable("signing-csr-required",
+            throw HandOverRefusal.SIGNING_CSR_REQUIRED.exception(
                     "User " + user.customerId + " holds a signing right: the token's signing CSR is required.");
         }
         if (!user.signingRight && supplied) {
-            throw Problems.unprocessable("no-signing-right",
+            throw HandOverRefusal.NO_SIGNING_RIGHT.exception(
                     "User " + user.customerId + " holds no signing right: no signing certificate can be issued.");
         }
         return supplied ? Optional.of(certificates.verify("signingCsr", request.signingCsr())) : Optional.empty();
     }
 
     private void recordIdentification(HandOver request, String officer) {
-        HandOverResource.Identification id = request.identification();
+        Identification id = request.identification();
         PersonalIdentification record = new PersonalIdentification();
         record.customerId = request.customerId();
         record.csn = request.csn();

@@ -2,7 +2,6 @@ package hu.tokenplatform.registry.handover;
 
 import hu.tokenplatform.registry.certificate.ca.VerifiedCsr;
 import hu.tokenplatform.registry.config.RegistryConfig;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.tokencrypto.attestation.KeyAttestationException;
 import hu.tokenplatform.tokencrypto.attestation.KeyAttestationStatement;
 import hu.tokenplatform.tokencrypto.attestation.KeyAttestationVerifier;
@@ -60,15 +59,15 @@ public class TokenKeyAttestations {
     VerifiedKeyAttestation verify(String field, KeyAttestationStatement statement, String csn, KeyPurpose purpose,
                                   VerifiedCsr csr) {
         if (statement == null) {
-            throw Problems.unprocessable("attestation-required", field + " is required: the token's signed statement "
+            throw HandOverRefusal.ATTESTATION_REQUIRED.exception(field + " is required: the token's signed statement "
                     + "that it generated the " + purpose + " key on the token. Token Manager's 'enrol generate-keys' writes it.");
         }
         try {
             return verifier.verify(statement, csn, purpose, csr.publicKey());
         } catch (KeyAttestationException e) {
-            throw AuditedRefusal.of("attestation-invalid", field + " refused (" + e.reason() + "): " + e.getMessage() + ".",
-                    Map.of("reason", "attestation-invalid", "field", field, "attestationRefusal", e.reason().name(),
-                            "publicKeySha256", csr.publicKeySha256()));
+            throw new AuditedRefusalException(HandOverRefusal.ATTESTATION_INVALID,
+                    field + " refused (" + e.reason() + "): " + e.getMessage() + ".",
+                    Map.of("field", field, "attestationRefusal", e.reason().name(), "publicKeySha256", csr.publicKeySha256()));
         }
     }
 }

@@ -4,7 +4,6 @@ import hu.tokenplatform.registry.certificate.Certificate;
 import hu.tokenplatform.registry.certificate.ca.CertificateUsage;
 import hu.tokenplatform.registry.token.Token;
 import hu.tokenplatform.registry.token.TokenState;
-import hu.tokenplatform.servicekit.outbox.OutboxEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -17,16 +16,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Gauges read from the database, so they are right after a restart and across instances: tokens by state,
- * certificates by usage and status, and the outbox backlog (events not yet on Kafka). Counted on a schedule,
- * not on every scrape, to keep scrapes cheap.
+ * Gauges read from the database, so they are right after a restart and across instances: tokens by state, and
+ * certificates by usage and status (the outbox backlog is service-kit's {@code OutboxBacklogGauge}). Counted on a
+ * schedule, not on every scrape, to keep scrapes cheap.
  */
 @ApplicationScoped
 public class RegistryMetrics {
 
     private final Map<TokenState, AtomicLong> tokens = new EnumMap<>(TokenState.class);
     private final Map<CertificateUsage, Map<Certificate.Status, AtomicLong>> certificates = new EnumMap<>(CertificateUsage.class);
-    private final AtomicLong outboxBacklog = new AtomicLong();
 
     @Inject
     public RegistryMetrics(MeterRegistry registry) {
@@ -47,8 +45,6 @@ public class RegistryMetrics {
             }
             certificates.put(usage, byStatus);
         }
-        Gauge.builder("registry.outbox.backlog", outboxBacklog, AtomicLong::get)
-                .description("Events committed but not yet published to Kafka").register(registry);
     }
 
     @Scheduled(every = "${registry.metrics.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -65,6 +61,5 @@ public class RegistryMetrics {
                 .createQuery("select c.usage, c.status, count(c) from Certificate c group by c.usage, c.status", Object[].class)
                 .getResultList()
                 .forEach(row -> certificates.get((CertificateUsage) row[0]).get((Certificate.Status) row[1]).set((Long) row[2]));
-        outboxBacklog.set(OutboxEvent.backlog());
     }
 }

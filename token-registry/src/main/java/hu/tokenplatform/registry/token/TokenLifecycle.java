@@ -7,7 +7,6 @@ import hu.tokenplatform.registry.certificate.CertificateService;
 import hu.tokenplatform.registry.user.BankUser;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -40,8 +39,7 @@ public class TokenLifecycle {
 
     /** The token row locked for the rest of the transaction. */
     public Token findForUpdate(String csn) {
-        return findForUpdateIfPresent(csn)
-                .orElseThrow(() -> Problems.notFound("token-not-found", "No token with CSN " + csn + "."));
+        return findForUpdateIfPresent(csn).orElseThrow(() -> TokenQueries.notFound(csn));
     }
 
     public Optional<Token> findForUpdateIfPresent(String csn) {
@@ -55,7 +53,7 @@ public class TokenLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void handOver(Token token, BankUser owner, String branch, String officer, String replacedCsn) {
         if (token.state != TokenState.IN_STOCK) {
-            throw Problems.conflict("token-not-in-stock", "Token " + token.csn + " is " + token.state + ", not IN_STOCK.");
+            throw TokenRefusal.TOKEN_NOT_IN_STOCK.exception("Token " + token.csn + " is " + token.state + ", not IN_STOCK.");
         }
         Instant now = clock.instant();
         token.state = TokenState.ISSUED;
@@ -75,7 +73,7 @@ public class TokenLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(Token token, TokenRevocationReason reason, String actor) {
         if (token.state == TokenState.REVOKED) {
-            throw Problems.conflict("token-already-revoked", "Token " + token.csn + " is already revoked.");
+            throw TokenRefusal.TOKEN_ALREADY_REVOKED.exception("Token " + token.csn + " is already revoked.");
         }
         Instant now = clock.instant();
         TokenState previous = token.state;

@@ -1,13 +1,11 @@
 package hu.tokenplatform.registry.token;
 
-import hu.tokenplatform.events.Identifiers;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import hu.tokenplatform.registry.certificate.CertificateResourceViews.CertificateView;
-import hu.tokenplatform.registry.certificate.CertificateService;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.registry.certificate.CertificateView;
 import hu.tokenplatform.registry.config.RegistryConfig;
 import hu.tokenplatform.servicekit.outbox.OutboxRelay;
 import hu.tokenplatform.servicekit.security.StaffRoles;
-import hu.tokenplatform.registry.user.UserResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,7 +31,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
-    /** Card serial number: 8 to 16 upper-case hexadecimal characters, short enough to read out on the phone. */
+    /** The manufacturer's reference of a delivery, as on its delivery note. */
     public static final String REFERENCE_PATTERN = "[A-Za-z0-9/_.-]{1,64}";
     public static final int MAX_CSNS_PER_DELIVERY = 5_000;
 
@@ -41,10 +39,10 @@ public class TokenResource {
     TokenStockService stock;
 
     @Inject
-    TokenRevocationService revocation;
+    TokenQueries tokens;
 
     @Inject
-    CertificateService certificates;
+    TokenRevocationService revocation;
 
     @Inject
     OutboxRelay relay;
@@ -85,15 +83,14 @@ public class TokenResource {
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     @Operation(summary = "Tokens of one user, newest first")
     public List<TokenView> ofUser(@QueryParam("customerId") @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId) {
-        return Token.<Token>list("owner.customerId = ?1 order by handedOverAt desc", customerId).stream()
-                .map(TokenView::of).toList();
+        return tokens.ofOwner(customerId).stream().map(TokenView::of).toList();
     }
 
     @GET
     @Path("/{csn}")
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     public TokenView get(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn) {
-        return TokenView.of(revocation.find(csn));
+        return TokenView.of(tokens.find(csn));
     }
 
     /**
@@ -109,8 +106,7 @@ public class TokenResource {
     @Path("/{csn}/certificates")
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     public List<CertificateView> certificates(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn) {
-        revocation.find(csn);
-        return certificates.ofToken(csn).stream().map(CertificateView::of).toList();
+        return tokens.certificatesOf(csn).stream().map(CertificateView::of).toList();
     }
 
     @POST

@@ -3,7 +3,6 @@ package hu.tokenplatform.registry.token;
 import hu.tokenplatform.events.data.TokenStockReceived;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +42,7 @@ public class TokenStockService {
         List<Token> known = Token.list("csn in ?1", unique);
         List<String> otherModel = known.stream().filter(t -> !t.model.equals(model)).map(t -> t.csn).toList();
         if (!otherModel.isEmpty()) {
-            throw Problems.conflict("csn-model-mismatch",
+            throw StockRefusal.CSN_MODEL_MISMATCH.exception(
                     "CSNs already in the registry as another model: " + String.join(", ", otherModel.subList(0, Math.min(10, otherModel.size()))));
         }
         Set<String> knownCsns = known.stream().map(t -> t.csn).collect(Collectors.toSet());

@@ -2,16 +2,12 @@ package hu.tokenplatform.registry.user;
 
 import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.events.ContractedService;
-import hu.tokenplatform.registry.company.CompanyResource;
 import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,19 +27,11 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    /** The 8-digit customer identifier (énazonosító). */
+    /** The reference of the new contract signed at re-contracting, as the branch files it. */
     public static final String CONTRACT_REFERENCE_PATTERN = "[A-Za-z0-9/_-]{1,40}";
 
     @Inject
     UserService users;
-
-    public record RegisterUser(
-            @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull @Pattern(regexp = CompanyResource.COMPANY_ID_PATTERN) String companyId,
-            @NotEmpty @Size(max = 2) Set<@NotNull ContractedService> services,
-            boolean signingRight) {
-    }
 
     public record Recontract(@NotNull @Pattern(regexp = CONTRACT_REFERENCE_PATTERN) String contractReference) {
     }

@@ -8,7 +8,6 @@ import hu.tokenplatform.registry.company.CompanyService;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.servicekit.problem.RefusalException;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,15 +38,15 @@ public class UserService {
     Clock clock;
 
     @Transactional
-    public BankUser register(UserResource.RegisterUser request) {
-        if (BankUser.findById(request.customerId()) != null) {
-            throw Problems.conflict("customer-id-taken", "Customer identifier " + request.customerId() + " is already registered.");
+    public BankUser register(RegisterUser request) {
+        if (BankUser.findByIdOptional(request.customerId()).isPresent()) {
+            throw UserRefusal.CUSTOMER_ID_TAKEN.exception("Customer identifier " + request.customerId() + " is already registered.");
         }
         Company company = companies.find(request.companyId());
         Set<ContractedService> notContracted = EnumSet.copyOf(request.services());
         notContracted.removeAll(company.contracts);
         if (!notContracted.isEmpty()) {
-            throw Problems.unprocessable("service-not-contracted",
+            throw UserRefusal.SERVICE_NOT_CONTRACTED.exception(
                     "Company " + company.companyId + " has no contract for " + notContracted + ".");
         }
         BankUser user = new BankUser();
@@ -76,7 +75,7 @@ public class UserService {
     }
 
     private static RefusalException notFound(String customerId) {
-        return Problems.notFound("user-not-found", "No user with customer identifier " + customerId + ".");
+        return UserRefusal.USER_NOT_FOUND.exception("No user with customer identifier " + customerId + ".");
     }
 
     /** Re-contracting switches password login off for good; there is deliberately no way back through the API. */
@@ -84,7 +83,7 @@ public class UserService {
     public BankUser recontract(String customerId, String contractReference) {
         BankUser user = findForUpdate(customerId);
         if (user.recontractedAt != null) {
-            throw Problems.conflict("already-re-contracted", "User " + customerId + " was re-contracted on "
+            throw UserRefusal.ALREADY_RE_CONTRACTED.exception("User " + customerId + " was re-contracted on "
                     + user.recontractedAt + "; password login is already off.");
         }
         user.recontractedAt = clock.instant();

@@ -210,7 +210,7 @@ class HandOverTest {
         handOver(garbage).statusCode(422).body("code", equalTo("invalid-csr"));
 
         Map<String, Object> oversized = handOverRequest(Fixtures.user(false), Fixtures.tokenInStock(), null);
-        oversized.put("loginCsr", "A".repeat(HandOverResource.MAX_CSR_CHARS + 1));
+        oversized.put("loginCsr", "A".repeat(HandOver.MAX_CSR_CHARS + 1));
         handOver(oversized).statusCode(400).body("violations.field", hasItem(containsString("loginCsr")));
     }
 

@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 @RolesAllowed(StaffRoles.HELPDESK)
 public class UnlockCodeResource {
 
-    /** CSN as printed on the token: 8 to 16 upper-case hexadecimal characters. */
     /** Random as the token shows it: 10 digits, in groups separated by single spaces or dashes as people dictate them. */
     public static final String RANDOM_PATTERN = "([0-9][ -]?){9}[0-9]";
 
@@ -44,7 +43,7 @@ public class UnlockCodeResource {
     @POST
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "The unlock code for a verified caller's token: CSN and Random as the caller reads them out")
-    public UnlockCodeService.IssuedCode issue(@Valid @NotNull UnlockCodeRequest request) {
+    public IssuedCode issue(@Valid @NotNull UnlockCodeRequest request) {
         return service.issue(request.verificationId(), request.csn(), request.random());
     }
 }

@@ -5,7 +5,6 @@ import hu.tokenplatform.events.data.UnlockRefused;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.servicekit.problem.RefusalException;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
 import hu.tokenplatform.unlock.config.UnlockConfig;
@@ -63,15 +62,6 @@ public class UnlockCodeService {
     @Inject
     Clock clock;
 
-    public record IssuedCode(String csn, String customerId, String random, String code, Instant issuedAt) {
-
-        /** Never print the code, whoever logs this record. */
-        @Override
-        public String toString() {
-            return "IssuedCode[csn=" + csn + ", customerId=" + customerId + ", code=***, issuedAt=" + issuedAt + "]";
-        }
-    }
-
     /** A refusal commits its audit entry and event, so the exception that tells the agent does not roll back. */
     @Transactional(dontRollbackOn = RefusalException.class)
     public IssuedCode issue(String verificationId, String csn, String random) {
@@ -83,10 +73,11 @@ public class UnlockCodeService {
         }
         CallerVerification verification = found.get();
         String customerId = verification.customerId;
-        Token token = Token.findById(csn);
-        if (token == null) {
+        Optional<Token> handedOver = Token.findByIdOptional(csn);
+        if (handedOver.isEmpty()) {
             throw refuse(agent, csn, customerId, verification, UnlockRefusal.TOKEN_UNKNOWN, now);
         }
+        Token token = handedOver.get();
         if (!token.customerId.equals(customerId)) {
             throw refuse(agent, csn, customerId, verification, UnlockRefusal.CSN_NOT_CALLERS, now);
         }
@@ -105,8 +96,9 @@ public class UnlockCodeService {
         return new IssuedCode(csn, customerId, UnlockCodes.forDictation(normalisedRandom), code, now);
     }
 
+    /** Publishes, audits and counts the refusal, and gives what tells the agent. */
     private RefusalException refuse(String agent, String csn, String customerId, CallerVerification verification,
-                                   UnlockRefusal reason, Instant now) {
+                                    UnlockRefusal reason, Instant now) {
         outbox.append(new UnlockRefused(csn, customerId, agent, reason.name(), now), agent);
         Map<String, Object> details = new HashMap<>();
         details.put("reason", reason.name());
@@ -116,17 +108,6 @@ public class UnlockCodeService {
         }
         audit.record(agent, "unlock.refused", "token", csn, details);
         metrics.refused(reason);
-        return switch (reason) {
-            case VERIFICATION_INVALID -> Problems.unprocessable("verification-invalid",
-                    "No valid caller verification of yours with this id: it is unknown, expired or another agent's. Verify the caller again.");
-            case TOKEN_UNKNOWN -> Problems.unprocessable("token-unknown",
-                    "No token with this CSN has been handed over; check the CSN the caller reads out.");
-            case CSN_NOT_CALLERS -> Problems.unprocessable("csn-not-callers",
-                    "This CSN is not a token of the verified caller.");
-            case TOKEN_REVOKED -> Problems.unprocessable("token-revoked",
-                    "This token is revoked and cannot be unlocked; the caller needs a new token from a branch.");
-            case DAILY_LIMIT -> new RefusalException(429, "unlock-limit-reached", "Too many requests",
-                    "This token has had the most unlock codes allowed in 24 hours; try again later.");
-        };
+        return reason.exception();
     }
 }

@@ -19,8 +19,6 @@ public interface UnlockConfig {
 
     Limits limits();
 
-    Metrics metrics();
-
     interface MasterKey {
         /** PKCS#12 keystore with the master unlock key, the format the token factory reads too. */
         Path keystorePath();
@@ -85,11 +83,5 @@ public interface UnlockConfig {
         @WithDefault("5")
         @Min(1)
         int codesPerTokenPerDay();
-    }
-
-    interface Metrics {
-        /** How often the database-backed gauges are recounted. */
-        @WithDefault("15s")
-        Duration refreshInterval();
     }
 }

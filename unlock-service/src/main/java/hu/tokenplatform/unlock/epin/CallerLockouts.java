@@ -29,7 +29,8 @@ public class CallerLockouts {
         em.createNativeQuery("insert into caller_lockout (customer_id, failed_attempts) values (?1, 0) on conflict do nothing")
                 .setParameter(1, customerId)
                 .executeUpdate();
-        return em.find(CallerLockout.class, customerId, LockModeType.PESSIMISTIC_WRITE);
+        // The row exists now: inserted above, or by an earlier attempt.
+        return CallerLockout.<CallerLockout>findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
     }
 
     public boolean isLocked(CallerLockout lockout) {

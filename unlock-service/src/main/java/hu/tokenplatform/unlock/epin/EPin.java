@@ -13,6 +13,9 @@ import java.time.Instant;
 @Table(name = "e_pin")
 public class EPin extends PanacheEntityBase {
 
+    /** The 6-digit e-PIN as a customer gives it; ASCII digits only. */
+    public static final String PATTERN = "[0-9]{6}";
+
     @Id
     @Column(name = "customer_id")
     public String customerId;

@@ -16,37 +16,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
-
 @Path("/customers/{customerId}/e-pin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(StaffRoles.BRANCH_OFFICER)
 public class EPinResource {
 
-    /** The 6-digit e-PIN; ASCII digits only. */
-    public static final String E_PIN_PATTERN = "[0-9]{6}";
-
     @Inject
     EPinService ePins;
 
-    public record SetEPin(@NotNull @Pattern(regexp = E_PIN_PATTERN, message = "must be exactly 6 digits") String ePin) {
+    public record SetEPin(@NotNull @Pattern(regexp = EPin.PATTERN, message = "must be exactly 6 digits") String ePin) {
 
         /** Never print the e-PIN, whoever logs this record. */
         @Override
         public String toString() {
             return "SetEPin[ePin=***]";
-        }
-    }
-
-    /** Never the e-PIN or its hash. */
-    public record EPinStatus(String customerId, boolean ePinSet, boolean locked, int failedAttempts, Instant setAt,
-                             String setBy) {
-
-        static EPinStatus of(String customerId, EPin ePin, CallerLockout lockout) {
-            return new EPinStatus(customerId, ePin != null, lockout != null && lockout.lockedAt != null,
-                    lockout == null ? 0 : lockout.failedAttempts, ePin == null ? null : ePin.setAt,
-                    ePin == null ? null : ePin.setBy);
         }
     }
 

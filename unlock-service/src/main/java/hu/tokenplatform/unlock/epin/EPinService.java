@@ -3,9 +3,7 @@ package hu.tokenplatform.unlock.epin;
 import hu.tokenplatform.events.data.EPinSet;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
-import hu.tokenplatform.unlock.epin.EPinResource.EPinStatus;
 import hu.tokenplatform.unlock.projection.Customer;
 import hu.tokenplatform.unlock.verification.CallerVerifications;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Branch officers set and reset e-PINs; the e-PIN itself is hashed at once and never returned or logged. */
 @ApplicationScoped
@@ -53,39 +52,36 @@ public class EPinService {
     public EPinStatus set(String customerId, String ePin) {
         requireRegistered(customerId);
         if (isGuessable(ePin)) {
-            throw Problems.unprocessable("weak-e-pin",
-                    "An e-PIN of one repeated digit or of consecutive digits is too easy to guess; choose another.");
+            throw EPinRefusal.WEAK_E_PIN.exception();
         }
         String officer = staff.name();
         Instant now = clock.instant();
-        EPin existing = EPin.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<EPin> existing = EPin.findByIdOptional(customerId, LockModeType.PESSIMISTIC_WRITE);
         CallerLockout lockout = lockouts.lockForUpdate(customerId);
         boolean lockLifted = lockouts.isLocked(lockout);
         lockouts.clear(lockout);
         int endedVerifications = verifications.endAllOf(customerId);
-        EPin row = existing != null ? existing : new EPin();
+        EPin row = existing.orElseGet(EPin::new);
         row.customerId = customerId;
         row.hash = hasher.hash(ePin);
         row.setAt = now;
         row.setBy = officer;
         row.persist();
-        outbox.append(new EPinSet(customerId, existing != null, lockLifted, now), officer);
+        outbox.append(new EPinSet(customerId, existing.isPresent(), lockLifted, now), officer);
         audit.record(officer, "e-pin.set", "customer", customerId, Map.of(
-                "replaced", existing != null, "lockLifted", lockLifted, "endedVerifications", endedVerifications));
-        return EPinStatus.of(customerId, row, lockout);
+                "replaced", existing.isPresent(), "lockLifted", lockLifted, "endedVerifications", endedVerifications));
+        return EPinStatus.of(customerId, Optional.of(row), Optional.of(lockout));
     }
 
     @Transactional
     public EPinStatus status(String customerId) {
         requireRegistered(customerId);
-        EPin ePin = EPin.findById(customerId);
-        CallerLockout lockout = CallerLockout.findById(customerId);
-        return EPinStatus.of(customerId, ePin, lockout);
+        return EPinStatus.of(customerId, EPin.findByIdOptional(customerId), CallerLockout.findByIdOptional(customerId));
     }
 
     private static void requireRegistered(String customerId) {
-        if (Customer.findById(customerId) == null) {
-            throw Problems.notFound("customer-not-found", "No customer with identifier " + customerId
+        if (Customer.findByIdOptional(customerId).isEmpty()) {
+            throw EPinRefusal.CUSTOMER_NOT_FOUND.exception("No customer with identifier " + customerId
                     + " is known to unlock-service; a customer registered moments ago appears once the registry's event arrives.");
         }
     }

@@ -1,26 +1,24 @@
 package hu.tokenplatform.unlock.metrics;
 
-import hu.tokenplatform.servicekit.outbox.OutboxEvent;
 import hu.tokenplatform.unlock.code.UnlockRefusal;
 import hu.tokenplatform.unlock.verification.VerificationFailure;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Caller verifications, unlock codes and refusals, for operators. The metrics endpoint is not behind a staff
  * login, so a wrong e-PIN, an unknown customer identifier and one without e-PIN are counted together: a counter
- * must not tell a helpdesk agent what the response does not.
+ * must not tell a helpdesk agent what the response does not. Registered at start, so that every counter shows from
+ * zero before its first increase.
  */
+@Startup
 @ApplicationScoped
 public class UnlockMetrics {
 
@@ -30,7 +28,6 @@ public class UnlockMetrics {
     private final Map<VerificationFailure, Counter> verificationFailures = new EnumMap<>(VerificationFailure.class);
     private final Counter codesIssued;
     private final Map<UnlockRefusal, Counter> refusals = new EnumMap<>(UnlockRefusal.class);
-    private final AtomicLong outboxBacklog = new AtomicLong();
 
     @Inject
     public UnlockMetrics(MeterRegistry registry) {
@@ -47,8 +44,6 @@ public class UnlockMetrics {
             refusals.put(reason, Counter.builder("unlock.refusals").tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .description("Unlock codes refused before anything was computed, by reason").register(registry));
         }
-        Gauge.builder("unlock.outbox.backlog", outboxBacklog, AtomicLong::get)
-                .description("Events committed but not yet published to Kafka").register(registry);
     }
 
     private static Counter verificationCounter(MeterRegistry registry, String outcome) {
@@ -71,12 +66,5 @@ public class UnlockMetrics {
 
     public void refused(UnlockRefusal reason) {
         refusals.get(reason).increment();
-    }
-
-    @Scheduled(every = "${unlock.metrics.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
-    void refresh() {
-        outboxBacklog.set(OutboxEvent.backlog());
     }
 }

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
+
 /**
  * Keeps this service's copy of what the registry knows about customers and their tokens, which the unlock decides
  * on. Only the registry's own events count (the inbox refuses the rest into {@code unlock-service.dlq}); each is
@@ -57,32 +59,33 @@ public class RegistryProjection {
     }
 
     private static void register(UserRegistered user, CloudEvent event) {
-        Customer customer = Customer.findById(user.customerId());
-        if (customer == null) {
-            customer = new Customer();
-            customer.customerId = user.customerId();
-            customer.registeredAt = event.time();
-        }
+        Customer customer = Customer.<Customer>findByIdOptional(user.customerId()).orElseGet(() -> {
+            Customer registered = new Customer();
+            registered.customerId = user.customerId();
+            registered.registeredAt = event.time();
+            return registered;
+        });
         customer.companyId = user.companyId();
         customer.persist();
     }
 
     private static void handOver(TokenHandedOver handedOver, CloudEvent event) {
-        Token token = Token.findById(handedOver.csn());
-        if (token != null && token.state == TokenState.REVOKED) {
+        Optional<Token> known = Token.findByIdOptional(handedOver.csn());
+        if (known.isPresent() && known.get().state == TokenState.REVOKED) {
             LOG.warnf("Event %s hands over token %s, which is revoked; ignored", event.id(), handedOver.csn());
             return;
         }
-        if (token != null && !token.customerId.equals(handedOver.customerId())) {
+        if (known.isPresent() && !known.get().customerId.equals(handedOver.customerId())) {
             // The registry hands a CSN over once (only from stock); a second owner would let a caller unlock a
             // token that is not theirs, so the first owner stands, as in auth-service's projection.
             LOG.warnf("Event %s hands token %s over to another customer; keeping the first owner", event.id(), handedOver.csn());
             return;
         }
-        if (token == null) {
-            token = new Token();
-            token.csn = handedOver.csn();
-        }
+        Token token = known.orElseGet(() -> {
+            Token first = new Token();
+            first.csn = handedOver.csn();
+            return first;
+        });
         token.customerId = handedOver.customerId();
         token.state = TokenState.ISSUED;
         token.stateChangedAt = event.time();
@@ -90,11 +93,12 @@ public class RegistryProjection {
     }
 
     private static void move(String csn, TokenState next, CloudEvent event) {
-        Token token = Token.findById(csn);
-        if (token == null) {
+        Optional<Token> known = Token.findByIdOptional(csn);
+        if (known.isEmpty()) {
             LOG.infof("Event %s moves token %s, which was never handed over; ignored", event.id(), csn);
             return;
         }
+        Token token = known.get();
         if (token.state == TokenState.REVOKED) {
             return;
         }

@@ -1,7 +1,7 @@
 package hu.tokenplatform.unlock.verification;
 
 import hu.tokenplatform.events.Identifiers;
-import hu.tokenplatform.unlock.epin.EPinResource;
+import hu.tokenplatform.unlock.epin.EPin;
 import hu.tokenplatform.servicekit.security.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class CallerVerificationResource {
 
     public record VerifyCaller(
             @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX, message = "must be exactly 8 digits") String customerId,
-            @NotNull @Pattern(regexp = EPinResource.E_PIN_PATTERN, message = "must be exactly 6 digits") String ePin) {
+            @NotNull @Pattern(regexp = EPin.PATTERN, message = "must be exactly 6 digits") String ePin) {
 
         /** Never print the e-PIN, whoever logs this record. */
         @Override
@@ -41,7 +41,7 @@ public class CallerVerificationResource {
     @ResponseStatus(201)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "Verify a caller with customer identifier and e-PIN; the verification id is valid for this agent only, for a short time")
-    public CallerVerificationService.Verified verify(@Valid @NotNull VerifyCaller request) {
+    public Verified verify(@Valid @NotNull VerifyCaller request) {
         return service.verify(request.customerId(), request.ePin());
     }
 }

@@ -4,7 +4,6 @@ import hu.tokenplatform.events.data.CallerVerificationFailed;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.servicekit.problem.RefusalException;
-import hu.tokenplatform.servicekit.problem.Problems;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import hu.tokenplatform.unlock.config.UnlockConfig;
 import hu.tokenplatform.unlock.epin.CallerLockout;
@@ -22,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A helpdesk agent verifies a caller with the customer identifier and the e-PIN. Whether the identifier is
@@ -65,15 +65,6 @@ public class CallerVerificationService {
     @Inject
     Clock clock;
 
-    public record Verified(String verificationId, String customerId, Instant expiresAt) {
-
-        /** Never print the verification id, whoever logs this record: it stands for the verified caller. */
-        @Override
-        public String toString() {
-            return "Verified[customerId=" + customerId + ", expiresAt=" + expiresAt + "]";
-        }
-    }
-
     /**
      * A refusal is a fact to keep: the wrong-e-PIN count, the lockout, the audit entry and the event commit with
      * it, so the {@link RefusalException} that tells the agent does not roll the transaction back.
@@ -90,17 +81,19 @@ public class CallerVerificationService {
             hasher.matchesNothing(ePin);
             throw refuse(agent, customerId, VerificationFailure.E_PIN_LOCKED, lockout, false, now);
         }
-        EPin stored = EPin.findById(customerId);
-        boolean right = stored != null ? hasher.matches(ePin, stored.hash) : hasher.matchesNothing(ePin);
+        Optional<EPin> stored = EPin.findByIdOptional(customerId);
+        boolean right = stored.isPresent() ? hasher.matches(ePin, stored.get().hash) : hasher.matchesNothing(ePin);
         if (!right) {
-            VerificationFailure reason = stored != null ? VerificationFailure.WRONG_E_PIN
-                    : Customer.findById(customerId) != null ? VerificationFailure.E_PIN_NOT_SET : VerificationFailure.UNKNOWN_CUSTOMER;
+            VerificationFailure reason = stored.isPresent() ? VerificationFailure.WRONG_E_PIN
+                    : Customer.findByIdOptional(customerId).isPresent() ? VerificationFailure.E_PIN_NOT_SET
+                    : VerificationFailure.UNKNOWN_CUSTOMER;
             boolean lockedNow = lockouts.recordFailure(lockout, now);
             throw refuse(agent, customerId, reason, lockout, lockedNow, now);
         }
         lockouts.clear(lockout);
-        if (hasher.isOutdated(stored.hash)) {
-            stored.hash = hasher.hash(ePin);
+        EPin matched = stored.get();
+        if (hasher.isOutdated(matched.hash)) {
+            matched.hash = hasher.hash(ePin);
         }
         CallerVerifications.Issued issued = verifications.create(customerId, agent, now.plus(config.verification().ttl()));
         audit.record(agent, "caller.verified", "customer", customerId, Map.of(
@@ -110,22 +103,16 @@ public class CallerVerificationService {
         return new Verified(issued.id(), customerId, issued.verification().expiresAt);
     }
 
+    /** Publishes, audits and counts the failure, and gives what tells the agent. */
     private RefusalException refuse(String agent, String customerId, VerificationFailure reason, CallerLockout lockout,
-                                   boolean lockedNow, Instant now) {
+                                    boolean lockedNow, Instant now) {
         int failedAttempts = lockout == null ? 0 : lockout.failedAttempts;
         boolean locked = lockout != null && lockouts.isLocked(lockout);
         outbox.append(new CallerVerificationFailed(customerId, agent, reason.name(), failedAttempts, locked, now), agent);
         audit.record(agent, "caller.verification-failed", "customer", customerId, Map.of(
                 "reason", reason.name(), "failedAttempts", failedAttempts, "locked", locked));
         metrics.verificationFailed(reason);
-        if (reason == VerificationFailure.RATE_LIMITED) {
-            return new RefusalException(429, "rate-limited", "Too many requests",
-                    "You have made the most caller verifications allowed in an hour; try again later.");
-        }
-        if (reason == VerificationFailure.E_PIN_LOCKED || lockedNow) {
-            return new RefusalException(423, "e-pin-locked", "Locked",
-                    "Too many wrong e-PINs: the caller must have a branch officer set a new e-PIN.");
-        }
-        return Problems.unprocessable("caller-not-verified", "The customer identifier or the e-PIN is wrong.");
+        // The wrong e-PIN that locks the identifier is recorded as what it was, and answered as the lockout it causes.
+        return (lockedNow ? VerificationFailure.E_PIN_LOCKED : reason).exception();
     }
 }

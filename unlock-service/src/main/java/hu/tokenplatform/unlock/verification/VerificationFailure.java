@@ -1,14 +1,58 @@
 package hu.tokenplatform.unlock.verification;
 
-/** Why a caller was not verified: the {@code reason} of {@code caller.verification-failed} and of the audit entry. */
-public enum VerificationFailure {
-    WRONG_E_PIN,
+import hu.tokenplatform.servicekit.problem.Refusal;
+
+/**
+ * Why a caller was not verified. The constant's name is the {@code reason} of {@code caller.verification-failed} and
+ * of the audit entry; its code, status and detail are what the agent is told. A wrong e-PIN, an unknown customer
+ * identifier and one without e-PIN share one code and detail on purpose: the agent must not learn which it was.
+ */
+public enum VerificationFailure implements Refusal {
+    WRONG_E_PIN(Answer.NOT_VERIFIED),
     /** Not registered: told to the agent exactly as a wrong e-PIN. */
-    UNKNOWN_CUSTOMER,
+    UNKNOWN_CUSTOMER(Answer.NOT_VERIFIED),
     /** Registered, but no branch officer has set an e-PIN yet: told to the agent exactly as a wrong e-PIN. */
-    E_PIN_NOT_SET,
+    E_PIN_NOT_SET(Answer.NOT_VERIFIED),
     /** Tried while locked; the e-PIN was not checked. */
-    E_PIN_LOCKED,
+    E_PIN_LOCKED(Answer.LOCKED),
     /** The agent's hourly limit; the e-PIN was not checked. */
-    RATE_LIMITED
+    RATE_LIMITED(Answer.RATE_LIMITED);
+
+    private final Answer answer;
+
+    VerificationFailure(Answer answer) {
+        this.answer = answer;
+    }
+
+    @Override
+    public String code() {
+        return answer.code;
+    }
+
+    @Override
+    public int status() {
+        return answer.status;
+    }
+
+    @Override
+    public String detail() {
+        return answer.detail;
+    }
+
+    /** The three answers an agent can get, each spelled once. */
+    private enum Answer {
+        NOT_VERIFIED("caller-not-verified", 422, "The customer identifier or the e-PIN is wrong."),
+        LOCKED("e-pin-locked", 423, "Too many wrong e-PINs: the caller must have a branch officer set a new e-PIN."),
+        RATE_LIMITED("rate-limited", 429, "You have made the most caller verifications allowed in an hour; try again later.");
+
+        private final String code;
+        private final int status;
+        private final String detail;
+
+        Answer(String code, int status, String detail) {
+            this.code = code;
+            this.status = status;
+            this.detail = detail;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package hu.tokenplatform.unlock.security;
 
+import hu.tokenplatform.testkit.LogCapture;
 import hu.tokenplatform.tokencrypto.unlock.MasterUnlockKeyStore;
 import hu.tokenplatform.tokencrypto.unlock.UnlockCodes;
 import hu.tokenplatform.unlock.Callers;
@@ -11,21 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,16 +42,16 @@ class NoSecretsInLogsTest {
     @Inject
     EntityManager em;
 
-    private final Capture capture = new Capture();
+    private final LogCapture capture = new LogCapture();
 
     @BeforeEach
     void capture() {
-        Logger.getLogger("").addHandler(capture);
+        capture.start();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.stop();
     }
 
     @Test
@@ -94,39 +87,6 @@ class NoSecretsInLogsTest {
                 Base64.getEncoder().encodeToString(masterKey));
         for (String secret : secrets) {
             assertFalse(log.contains(secret), "a secret is in the log");
-        }
-    }
-
-    /** Collects formatted messages and stack traces as the console would print them. */
-    private static final class Capture extends Handler {
-
-        private final List<String> lines = new ArrayList<>();
-
-        Capture() {
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            lines.add(record.getLoggerName() + " " + message);
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                lines.add(trace.toString());
-            }
-        }
-
-        synchronized String text() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -27,6 +27,16 @@ public interface EventsConfig {
         /** How long one send to Kafka may take before the relay gives up and retries later. */
         @WithDefault("PT10S")
         Duration sendTimeout();
+
+        /**
+         * Micrometer name of the gauge of events not yet on Kafka ({@link OutboxBacklogGauge}), in the service's own
+         * namespace, e.g. {@code unlock.outbox.backlog}: dashboards know each service's by its name.
+         */
+        String backlogMetric();
+
+        /** How often that gauge is recounted from the database. */
+        @WithDefault("15s")
+        Duration backlogRefreshInterval();
     }
 
     interface Health {

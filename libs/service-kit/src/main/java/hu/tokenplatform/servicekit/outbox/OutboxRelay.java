@@ -44,7 +44,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int MAX_ERROR_CHARS = 500;
     /** pg_try_advisory_xact_lock key of the relay: any fixed number, the same in every instance of a service. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    static final long RELAY_LOCK = 0x6f7574626f78L;
     /** How often a caller waiting for its events looks at the outbox, besides being told by this instance. */
     private static final long AWAIT_RECHECK_MILLIS = 25;
 

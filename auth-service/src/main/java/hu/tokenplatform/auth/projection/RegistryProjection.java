@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  * ordered against each other, which the login rules allow for.
  */
 @ApplicationScoped
-public class RegistryEvents {
+public class RegistryProjection {
 
-    private static final Logger LOG = Logger.getLogger(RegistryEvents.class);
+    private static final Logger LOG = Logger.getLogger(RegistryProjection.class);
     /**
      * The projection's own worker pool ({@code smallrye.messaging.worker.registry-projection.max-concurrency}): logins
      * waiting on the registry's OCSP responder must not hold back the very catch-up that would spare them the wait.
@@ -171,7 +171,7 @@ public class RegistryEvents {
                 || !Certificates.serialHex(certificate).equals(data.serialNumber())) {
             throw new MalformedEventException("certificate.issued whose fingerprint or serial does not match its PEM");
         }
-        if (TokenCertificate.byFingerprint(fingerprint).isPresent()) {
+        if (TokenCertificate.findByIdOptional(fingerprint).isPresent()) {
             return;
         }
         TokenCertificate projected = new TokenCertificate();

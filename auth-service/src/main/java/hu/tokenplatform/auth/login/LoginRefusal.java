@@ -1,10 +1,13 @@
 package hu.tokenplatform.auth.login;
 
+import hu.tokenplatform.servicekit.problem.Refusal;
+
 /**
  * Why a login was refused: the stable code the agent, the login page and login.failed events carry
- * (docs/auth-service.md lists them), the HTTP status, and a detail that never holds a secret.
+ * (docs/auth-service.md lists them; Token Manager and the login page switch on them), the HTTP status, and a
+ * detail that never holds a secret. Thrown as a {@link LoginRefusedException}, which names whom the login was for.
  */
-public enum Refusal {
+public enum LoginRefusal implements Refusal {
     INVALID_REQUEST("invalid-request", 400, "The request is malformed."),
     CLIENT_CERTIFICATE_REQUIRED("client-certificate-required", 401, "A token login certificate is required."),
     CERTIFICATE_UNTRUSTED("certificate-untrusted", 403, "The certificate was not issued by the bank's token CA."),
@@ -30,21 +33,38 @@ public enum Refusal {
     private final int status;
     private final String detail;
 
-    Refusal(String code, int status, String detail) {
+    LoginRefusal(String code, int status, String detail) {
         this.code = code;
         this.status = status;
         this.detail = detail;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String detail() {
         return detail;
+    }
+
+    /** This refusal of a login for whom {@code attempt} names, as far as known: the login.failed event says so. */
+    public LoginRefusedException exception(LoginAttempt attempt) {
+        return new LoginRefusedException(this, attempt);
+    }
+
+    /**
+     * This refusal of a login for nobody known yet. Still a {@link LoginRefusedException}, so that every login
+     * refusal, however thrown, is caught and recorded like the others.
+     */
+    @Override
+    public LoginRefusedException exception() {
+        return exception(LoginAttempt.UNKNOWN);
     }
 }

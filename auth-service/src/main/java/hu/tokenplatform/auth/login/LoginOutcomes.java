@@ -14,14 +14,14 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 
 /**
- * Every login outcome, in one place: a {@code login.succeeded} or {@code login.failed} event through the outbox
+ * Records every login's outcome, in one place: a {@code login.succeeded} or {@code login.failed} event through the outbox
  * (in the transaction of the outcome), the {@code auth_logins_total} counter, and a log line for each refusal.
  * Nothing secret is passed in, so nothing secret can leave.
  */
 @ApplicationScoped
-public class LoginEvents {
+public class LoginOutcomes {
 
-    private static final Logger LOG = Logger.getLogger(LoginEvents.class);
+    private static final Logger LOG = Logger.getLogger(LoginOutcomes.class);
     private static final String UNKNOWN_CLIENT = "unknown";
 
     @Inject
@@ -43,7 +43,7 @@ public class LoginEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void failed(LoginAttempt attempt, LoginMethod method, Refusal refusal) {
+    public void failed(LoginAttempt attempt, LoginMethod method, LoginRefusal refusal) {
         LOG.infof("Login refused: %s, method %s, client %s, customer %s, token %s", refusal.code(), method,
                 knownClientOrUnknown(attempt.client()), attempt.customerId(), attempt.csn());
         outbox.append(new LoginFailed(attempt.customerId(), attempt.csn(), knownClient(attempt.client()), method.name(),
@@ -52,10 +52,10 @@ public class LoginEvents {
     }
 
     /**
-     * A refusal that is only counted: requests refused while their subject is rate-limited publish nothing, so
-     * that a flood of them cannot flood the event stream too.
+     * A refusal that is only counted: requests refused while their subject is rate-limited or locked publish
+     * nothing, so that a flood of them cannot flood the event stream too.
      */
-    public void countedOnly(LoginMethod method, String client, Refusal refusal) {
+    public void failedWhileThrottled(LoginMethod method, String client, LoginRefusal refusal) {
         count(method, client, "failed", refusal.code());
     }
 

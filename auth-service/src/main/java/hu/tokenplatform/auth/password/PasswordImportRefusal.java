@@ -1,0 +1,34 @@
+package hu.tokenplatform.auth.password;
+
+import hu.tokenplatform.servicekit.problem.Refusal;
+
+/** Why a batch of legacy password hashes is refused, all of it: the detail names the credential at fault. */
+public enum PasswordImportRefusal implements Refusal {
+    UNUSABLE_PASSWORD_HASH("unusable-password-hash", 422, "A password hash is neither usable bcrypt nor PBKDF2."),
+    DUPLICATE_CUSTOMER_ID("duplicate-customer-id", 422, "A customer identifier appears twice in the batch.");
+
+    private final String code;
+    private final int status;
+    private final String detail;
+
+    PasswordImportRefusal(String code, int status, String detail) {
+        this.code = code;
+        this.status = status;
+        this.detail = detail;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String detail() {
+        return detail;
+    }
+}

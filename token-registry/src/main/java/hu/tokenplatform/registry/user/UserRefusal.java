@@ -1,0 +1,36 @@
+package hu.tokenplatform.registry.user;
+
+import hu.tokenplatform.servicekit.problem.Refusal;
+
+/** Why a user is not registered, found or re-contracted. */
+public enum UserRefusal implements Refusal {
+    CUSTOMER_ID_TAKEN("customer-id-taken", 409, "The customer identifier is already registered."),
+    SERVICE_NOT_CONTRACTED("service-not-contracted", 422, "The company has no contract for a service the user is to use."),
+    USER_NOT_FOUND("user-not-found", 404, "No user with this customer identifier."),
+    ALREADY_RE_CONTRACTED("already-re-contracted", 409, "The user was re-contracted before; password login is already off.");
+
+    private final String code;
+    private final int status;
+    private final String detail;
+
+    UserRefusal(String code, int status, String detail) {
+        this.code = code;
+        this.status = status;
+        this.detail = detail;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String detail() {
+        return detail;
+    }
+}
