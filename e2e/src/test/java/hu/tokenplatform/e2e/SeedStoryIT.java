@@ -14,11 +14,14 @@ import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.kafkasetup.BrokerLogin;
 import hu.tokenplatform.kafkasetup.KafkaSetup;
 import hu.tokenplatform.testkit.TopicProbe;
+import hu.tokenplatform.tokencrypto.pin.PinRule;
+import hu.tokenplatform.tokenmanager.config.AgentConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +45,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,7 +57,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hands a token over, the user sets the PIN, logs in to Electra and e-posta through a real browser, Token
  * Manager and mutual TLS, loses password login with re-contracting, locks the token, gets it unlocked by the
  * helpdesk, changes the PIN, signs, and finally reports the token lost. Every step checks the events on Kafka
- * and the audit entries.
+ * and the audit entries. The user sets, unlocks and changes the PIN in Token Manager's windows, typing with the
+ * keyboard and clicking as the letter describes ({@link TokenManagerWindows}); she reads the CSN and the Random to
+ * the helpdesk off the Unlock window.
  */
 class SeedStoryIT {
 
@@ -193,13 +196,21 @@ class SeedStoryIT {
     // --- 2 -----------------------------------------------------------------------------------------------------
 
     private void firstUse() {
-        TokenManagerProgram.Result result = anna.tokenManager.run("electra\n" + FIRST_PIN + "\n" + FIRST_PIN + "\n", "set-pin");
+        try (TokenManagerWindows windows = anna.openWindows()) {
+            FrameFixture setPin = windows.setPin();
+            windows.typeNewPin(setPin, "electra");
+            windows.awaitRule(setPin, PinRule.CHARACTER_CLASSES, false); // the weak PIN's broken rule is shown
+            setPin.textBox("confirm-pin").requireDisabled(); // confirmation only after a valid PIN
+            setPin.button("set-pin").requireDisabled();
 
-        assertEquals(0, result.exit(), result.out() + result.err());
-        assertTrue(result.out().contains("[ ] at least 3 of"), "the weak PIN's broken rule is shown");
-        int confirmation = result.out().indexOf("Confirm PIN");
-        assertTrue(confirmation > result.out().lastIndexOf("New PIN"), "confirmation only after a valid PIN");
-        assertTrue(result.out().contains("PIN set."));
+            windows.typeNewPin(setPin, FIRST_PIN);
+            windows.awaitEveryRuleTicked(setPin);
+            windows.awaitEnabled(setPin, "confirm-pin");
+            setPin.textBox("confirm-pin").enterText(FIRST_PIN);
+            windows.click(setPin, "set-pin");
+            windows.awaitShows(setPin, "Your PIN is set. The token is ready for Electra and e-posta.");
+            setPin.button("close").click();
+        }
         assertTrue(anna.tokenManager.run("", "status").out().contains("ready"));
     }
 
@@ -298,10 +309,41 @@ class SeedStoryIT {
     // --- 6 -----------------------------------------------------------------------------------------------------
 
     private void helpdeskUnlock() {
-        String status = anna.tokenManager.run("", "status").out();
-        Matcher random = Pattern.compile("Random:\\s+([0-9 ]{12})").matcher(status);
-        assertTrue(random.find(), status);
+        try (TokenManagerWindows windows = anna.openWindows()) {
+            FrameFixture unlock = windows.unlock();
+            windows.awaitEnabled(unlock, "code"); // the token answered: locked, its CSN and Random on the screen
+            unlock.label("helpdesk-phone").requireText(AgentConfig.DEFAULT_HELPDESK_PHONE);
+            // Anna reads out what the window shows; the helpdesk types the CSN without the gaps that help reading it.
+            String csn = unlock.label("csn").text().replace(" ", "");
+            String random = unlock.label("random").text();
+            assertEquals(ANNA_CSN, csn);
 
+            String code = helpdeskGivesTheCode(csn, random);
+
+            unlock.textBox("code").enterText(code);
+            windows.click(unlock, "check-code");
+            windows.awaitShows(unlock, "Code accepted. Choose a new PIN.");
+            windows.typeNewPin(unlock, PIN_AFTER_UNLOCK);
+            windows.awaitEveryRuleTicked(unlock);
+            windows.awaitEnabled(unlock, "confirm-pin");
+            unlock.textBox("confirm-pin").enterText(PIN_AFTER_UNLOCK);
+            windows.click(unlock, "unlock");
+            windows.awaitShows(unlock, "Your token is unlocked with the new PIN.");
+            unlock.button("close").click();
+        }
+
+        tokenLogin("electra", PIN_AFTER_UNLOCK);
+        assertEquals(ANNA, browser.text("subject"));
+        awaitTokenState(ANNA_CSN, "ACTIVE");
+        assertAudited(platform.url("UNLOCK_HTTP_PORT"), ANNA_CSN, "unlock.code-issued", "helpdesk");
+        assertAudited(platform.url("UNLOCK_HTTP_PORT"), ANNA, "caller.verification-failed", "helpdesk");
+    }
+
+    /**
+     * The helpdesk verifies the caller (a wrong e-PIN first), is refused a Code for Béla's token, and issues one for
+     * the CSN and Random the caller read out; returns the Code it reads back.
+     */
+    private String helpdeskGivesTheCode(String csn, String random) {
         StaffApi helpdesk = platform.staff("UNLOCK_HTTP_PORT", "helpdesk");
         ApiException wrongEPin = assertThrows(ApiException.class,
                 () -> helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", "111357")));
@@ -310,9 +352,9 @@ class SeedStoryIT {
         String verification = helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", ANNA_E_PIN))
                 .path("verificationId").asText();
         ApiException bela = assertThrows(ApiException.class, () -> helpdesk.post("/unlock-codes",
-                Map.of("verificationId", verification, "csn", "0E2E000000000B22", "random", random.group(1))));
+                Map.of("verificationId", verification, "csn", "0E2E000000000B22", "random", random)));
         assertTrue(bela.code().equals("csn-not-callers") || bela.code().equals("token-unknown"), bela.code());
-        JsonNode code = helpdesk.post("/unlock-codes", Map.of("verificationId", verification, "csn", ANNA_CSN, "random", random.group(1)));
+        JsonNode code = helpdesk.post("/unlock-codes", Map.of("verificationId", verification, "csn", csn, "random", random));
         CloudEvent issued = awaitEvent("unlock.code-issued", ANNA_CSN, e -> true);
         assertEquals("helpdesk", issued.actor());
         assertFalse(EventCodec.write(issued).contains(code.path("code").asText().replace(" ", "")), "the Code is never in an event");
@@ -322,24 +364,24 @@ class SeedStoryIT {
         JsonNode registered = registryAs("ops").get("/tokens/" + ANNA_CSN);
         assertEquals("ACTIVE", registered.path("state").asText());
         assertTrue(registered.path("lastUnlockCodeAt").isTextual(), registered.toString());
-
-        TokenManagerProgram.Result unlocked = anna.tokenManager.run(code.path("code").asText() + "\n" + PIN_AFTER_UNLOCK + "\n"
-                + PIN_AFTER_UNLOCK + "\n", "unlock");
-        assertEquals(0, unlocked.exit(), unlocked.out() + unlocked.err());
-        assertTrue(unlocked.out().contains("  CSN:    " + ANNA_CSN));
-
-        tokenLogin("electra", PIN_AFTER_UNLOCK);
-        assertEquals(ANNA, browser.text("subject"));
-        awaitTokenState(ANNA_CSN, "ACTIVE");
-        assertAudited(platform.url("UNLOCK_HTTP_PORT"), ANNA_CSN, "unlock.code-issued", "helpdesk");
-        assertAudited(platform.url("UNLOCK_HTTP_PORT"), ANNA, "caller.verification-failed", "helpdesk");
+        return code.path("code").asText();
     }
 
     // --- 7 -----------------------------------------------------------------------------------------------------
 
     private void pinChange() {
-        TokenManagerProgram.Result changed = anna.tokenManager.run(PIN_AFTER_UNLOCK + "\n" + CHANGED_PIN + "\n" + CHANGED_PIN + "\n", "change-pin");
-        assertEquals(0, changed.exit(), changed.out() + changed.err());
+        try (TokenManagerWindows windows = anna.openWindows()) {
+            FrameFixture change = windows.changePin();
+            windows.awaitEnabled(change, "current-pin");
+            change.textBox("current-pin").enterText(PIN_AFTER_UNLOCK);
+            windows.typeNewPin(change, CHANGED_PIN);
+            windows.awaitEveryRuleTicked(change);
+            windows.awaitEnabled(change, "confirm-pin");
+            change.textBox("confirm-pin").enterText(CHANGED_PIN);
+            windows.click(change, "change-pin");
+            windows.awaitShows(change, "Your PIN has been changed.");
+            change.button("close").click();
+        }
 
         tokenLogin("e-posta", CHANGED_PIN);
         assertEquals(ANNA, browser.text("subject"));

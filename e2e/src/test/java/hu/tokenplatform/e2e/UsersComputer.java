@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A corporate user's computer: their token in a directory, Token Manager installed (the built jar) and
- * configured for the bank's login page, and the agent running in a terminal where the user types the PIN when
- * Token Manager asks.
+ * configured for the bank's login page, its windows on the user's screen, and the agent running in a terminal
+ * where the user types the PIN when Token Manager asks.
  */
 final class UsersComputer implements AutoCloseable {
 
@@ -46,11 +46,20 @@ final class UsersComputer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        tokenManager = new TokenManagerProgram(jar, home.resolve("token"))
+        tokenManager = new TokenManagerProgram(jar, token())
                 .with("TOKEN_MANAGER_CONFIG", home.resolve("agent.properties").toString())
                 .with("HOME", home.toString())
                 .with("TOKEN_FACTORY_KEYSTORE_PASSWORD", keystorePassword)
                 .with("TOKEN_FACTORY_CA_PASSWORD", platform.secrets().get("TOKEN_FACTORY_CA_PASSWORD"));
+    }
+
+    /** Token Manager's windows for this computer's token and agent configuration, as its desktop app opens them. */
+    TokenManagerWindows openWindows() {
+        return new TokenManagerWindows(token(), home.resolve("agent.properties"));
+    }
+
+    private Path token() {
+        return home.resolve("token");
     }
 
     /** Starts Token Manager's agent, PIN prompts on its terminal. */
