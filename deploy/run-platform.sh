@@ -13,7 +13,8 @@
 # passwords are generated into $TOKEN_PLATFORM_VAR/secrets.env like every other secret, and each process gets only
 # its own (the e2e test reads the events with KAFKA_OBSERVER_PASSWORD).
 # Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, KEYCLOAK_MANAGEMENT_PORT 9000,
-# REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380.
+# REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380,
+# PROMETHEUS_PORT 9190 (Prometheus with the platform's alert rules, started when the prometheus command is installed).
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
 # token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing). KEYCLOAK_START_SECONDS
 # (300) bounds the wait for Keycloak's first start.
@@ -26,7 +27,7 @@ for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --no-agent) agent=false ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,6 +51,8 @@ agent_port=${AUTH_AGENT_PORT:-8443}
 unlock_port=${UNLOCK_HTTP_PORT:-8083}
 rp_port=${DEMO_RP_PORT:-8090}
 token_manager_port=${TOKEN_MANAGER_PORT:-17380}
+# Not 9090: Debian's prometheus package runs a system Prometheus there.
+prometheus_port=${PROMETHEUS_PORT:-9190}
 pg_host=${PGHOST:-127.0.0.1}
 pg_port=${PGPORT:-5432}
 pg_user=${PGUSER:-postgres}
@@ -220,6 +223,22 @@ AUTH_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
 AUTH_PUBLIC_ORIGIN="http://127.0.0.1:$auth_port" AUTH_TOKEN_MANAGER_URL="http://127.0.0.1:$token_manager_port" \
 ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp/callback/e-posta" \
   start_service auth-service "$auth_jar" "$auth_port"
+
+# Prometheus scrapes the three services and evaluates the alert rules the bank's cluster runs
+# (deploy/prometheus/); optional, as a developer's machine may not have it (Debian package prometheus).
+if command -v prometheus >/dev/null; then
+  mkdir -p "$var/prometheus/data"
+  sed -e "s|@RULES@|$root/deploy/prometheus/rules/token-platform.rules.yml|" \
+      -e "s|@REGISTRY_HTTP_PORT@|$registry_port|" -e "s|@AUTH_HTTP_PORT@|$auth_port|" -e "s|@UNLOCK_HTTP_PORT@|$unlock_port|" \
+      "$root/deploy/prometheus/prometheus.yml" > "$var/prometheus/prometheus.yml"
+  prometheus --config.file="$var/prometheus/prometheus.yml" --storage.tsdb.path="$var/prometheus/data" \
+    --storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$prometheus_port" >>"$var/logs/prometheus.log" 2>&1 &
+  pids+=($!)
+  wait_ready prometheus "http://127.0.0.1:$prometheus_port/-/ready" "$!"
+  printf '  %-16s http://127.0.0.1:%s  (alerts /alerts, scraped services /targets)\n' prometheus "$prometheus_port"
+else
+  say "  prometheus       not installed (Debian package prometheus): no local alerts"
+fi
 
 # --- the demo user and the stand-in for Electra and e-posta ------------------------------------------------
 export DEMO_VAR=$var/demo REGISTRY_URL=http://127.0.0.1:$registry_port UNLOCK_URL=http://127.0.0.1:$unlock_port \

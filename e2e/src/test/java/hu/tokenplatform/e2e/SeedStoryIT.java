@@ -1,6 +1,7 @@
 package hu.tokenplatform.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hu.tokenplatform.demo.ApiException;
 import hu.tokenplatform.demo.Branch;
 import hu.tokenplatform.demo.LegacyPassword;
@@ -42,6 +43,9 @@ import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -117,7 +121,9 @@ class SeedStoryIT {
             step("8. Anna signs with her signing right; Béla has none and cannot", this::signing);
             step("9. the token is reported lost and revoked; login is refused at once", this::lostTokenIsRevoked);
         }
-        step("10. Ctrl-C stops everything, and a second start reuses the data", this::restartReusesTheData);
+        step("10. Prometheus watches the services with the alert rules, which like the dashboards name only exported metrics",
+                this::prometheusWatchesExportedMetrics);
+        step("11. Ctrl-C stops everything, and a second start reuses the data", this::restartReusesTheData);
     }
 
     /**
@@ -441,6 +447,56 @@ class SeedStoryIT {
     }
 
     // --- 10 ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Checked here, after the story has logged in, unlocked, signed and revoked: counters with tags appear in
+     * /q/metrics only once first counted, and a renamed metric must fail here rather than silence an alert.
+     */
+    private void prometheusWatchesExportedMetrics() throws Exception {
+        URI prometheus = platform.url("PROMETHEUS_PORT");
+        assertTrue(platform.log().lines().anyMatch(line -> line.trim().startsWith("prometheus ") && line.contains(prometheus.toString())),
+                "run-platform.sh starts Prometheus and prints its URL (Debian package prometheus, which .ci/run installs):\n" + platform.log());
+        eventually("Prometheus scrapes the three services", () -> {
+            JsonNode targets = getJson(prometheus.resolve("/api/v1/targets")).path("data").path("activeTargets");
+            assertEquals(3, targets.size(), targets.toString());
+            targets.forEach(target -> assertEquals("up", target.path("health").asText(), target.toString()));
+        });
+        eventually("Prometheus evaluates every alert rule without error", () -> getJson(prometheus.resolve("/api/v1/rules"))
+                .path("data").path("groups").forEach(group -> group.path("rules").forEach(rule ->
+                        assertEquals("ok", rule.path("health").asText(), rule.toString()))));
+        JsonNode rules = getJson(prometheus.resolve("/api/v1/rules"));
+
+        Set<String> exported = new TreeSet<>();
+        for (String port : List.of("REGISTRY_HTTP_PORT", "AUTH_HTTP_PORT", "UNLOCK_HTTP_PORT")) {
+            exported.addAll(MonitoredMetrics.exported(get(platform.url(port).resolve("/q/metrics"))));
+        }
+        Map<String, String> used = new TreeMap<>(MonitoredMetrics.ruleExpressions(rules));
+        Path rulesFile = platform.root.resolve("deploy/prometheus/rules/token-platform.rules.yml");
+        assertEquals(Files.readAllLines(rulesFile).stream().filter(line -> line.trim().startsWith("- alert:")).count(), used.size(),
+                "Prometheus loaded every rule of " + rulesFile + ": " + used.keySet());
+        used.putAll(MonitoredMetrics.dashboardExpressions(platform.root));
+        assertEquals(List.of(), MonitoredMetrics.unexported(used, exported), "metrics named by alerts or dashboards that no service exports");
+    }
+
+    private static String get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), uri + ": " + response.body());
+        return response.body();
+    }
+
+    private static JsonNode getJson(URI uri) {
+        try {
+            return new ObjectMapper().readTree(get(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- 11 ----------------------------------------------------------------------------------------------------
 
     private void restartReusesTheData() throws Exception {
         assertEquals(0, platform.stop(), platform.log());
