@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -29,7 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Kubernetes and Strimzi objects the platform may contain, each read into its typed model. Both model families
+ * The Kubernetes, Strimzi and Prometheus Operator objects the platform may contain, each read into its typed model. Both model families
  * keep a field they do not know in an {@code additionalProperties} map instead of refusing it (so that a newer
  * server's fields survive a read); {@link #unknownFields} finds every such field, so a misspelt or misplaced
  * setting fails the build instead of being dropped by the API server.
@@ -52,7 +54,9 @@ final class TypedModels {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class),
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class));
 
     private TypedModels() {
     }
