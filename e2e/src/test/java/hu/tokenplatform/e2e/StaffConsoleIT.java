@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -151,10 +152,19 @@ class StaffConsoleIT {
                 browser.open(console.resolve("/helpdesk").toString());
                 browser.element("forbidden");
 
-                browser.open(console.resolve("/auditor?service=unlock-service&actor=helpdesk").toString());
+                // The registry audits the Code from unlock-service's event, under the agent too.
+                browser.open(console.resolve("/auditor").toString());
                 browser.click("lang-en");
                 browser.element("lang-hu");
+                browser.open(console.resolve("/auditor?service=token-registry&subjectId=" + DEMO_CSN).toString());
                 assertTrue(browser.text("chain").contains("intact"));
+                browser.await("the registry's entry of the Code", driver -> {
+                    boolean there = driver.findElement(By.id("audit-entries")).getText().contains("token.unlock-code-issued");
+                    if (!there) {
+                        driver.navigate().refresh();
+                    }
+                    return there;
+                });
                 browser.screenshot(images.resolve("console-auditor-en.png"));
                 browser.open(console.resolve("/").toString());
                 browser.screenshot(images.resolve("console-home-en.png"));
@@ -197,6 +207,9 @@ class StaffConsoleIT {
             browser.type("random", "481 516 2342");
             browser.type("reason", reason);
             browser.click("issue-code");
+            browser.await("the Code or a refusal", driver -> !driver.findElements(By.id("unlock-code")).isEmpty()
+                    || !driver.findElements(By.id("refusal")).isEmpty());
+            assertFalse(browser.has("refusal"), () -> "refused: " + browser.text("refusal-words"));
             String code = browser.text("unlock-code");
             assertEquals(DEMO_CSN, browser.text("code-csn"));
             browser.screenshot(images.resolve("console-helpdesk-code-" + language + ".png"));

@@ -44,7 +44,7 @@ public class AuditorResource {
         try {
             return view.data("entries", trail.entries(filter)).data("chain", trail.verification(filter.service()));
         } catch (ServiceRefusedException e) {
-            return view.data("entries", List.of()).data("refusal", page.text("refusal.other") + " (" + e.code() + ")");
+            return view.data("entries", List.of()).data("refusal", page.refusal(e.code()));
         }
     }
 
@@ -54,8 +54,14 @@ public class AuditorResource {
     public Response export(@QueryParam("service") String service, @QueryParam("subjectId") String subjectId,
                            @QueryParam("actor") String actor, @QueryParam("limit") Integer limit) {
         AuditFilter filter = AuditFilter.of(service, subjectId, actor, limit);
-        return Response.ok(AuditCsv.of(trail.entries(filter)), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"audit-" + filter.service().id() + ".csv\"")
-                .build();
+        try {
+            return Response.ok(AuditCsv.of(trail.entries(filter)), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"audit-" + filter.service().id() + ".csv\"")
+                    .build();
+        } catch (ServiceRefusedException e) {
+            // The service's own answer stays its own: the console passes on only that it could not export.
+            return Response.status(Response.Status.BAD_GATEWAY).type("text/plain; charset=UTF-8")
+                    .entity(page.refusal(e.code())).build();
+        }
     }
 }

@@ -1,16 +1,11 @@
 package hu.tokenplatform.console.helpdesk;
 
-/** What the agent typed has the wrong shape; {@code code} names which field, for the words shown. */
-public class HelpdeskInputException extends RuntimeException {
+import hu.tokenplatform.console.services.Refused;
 
-    private final String code;
+/** What the agent typed has the wrong shape; the code names which field, for the words shown. */
+public class HelpdeskInputException extends Refused {
 
     public HelpdeskInputException(String code) {
         super(code);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
     }
 }

@@ -1,7 +1,7 @@
 package hu.tokenplatform.console.helpdesk;
 
 import hu.tokenplatform.console.layout.Page;
-import hu.tokenplatform.console.services.ServiceRefusedException;
+import hu.tokenplatform.console.services.Refused;
 import hu.tokenplatform.events.StaffRoleNames;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -31,6 +31,9 @@ import java.time.format.DateTimeParseException;
 @RolesAllowed(StaffRoleNames.HELPDESK)
 public class HelpdeskResource {
 
+    /** unlock-service's code for a verification that is unknown, expired or another agent's. */
+    private static final String VERIFICATION_ENDED = "verification-invalid";
+
     @Inject
     Page page;
 
@@ -53,9 +56,7 @@ public class HelpdeskResource {
         try {
             CallerVerification verification = call.verify(customerId, ePin);
             return page.of(helpdesk).data("step", "token").data("verification", verification);
-        } catch (HelpdeskInputException e) {
-            return refusedAt("verify", e.code()).data("customerId", customerId);
-        } catch (ServiceRefusedException e) {
+        } catch (Refused e) {
             return refusedAt("verify", e.code()).data("customerId", customerId);
         }
     }
@@ -70,10 +71,11 @@ public class HelpdeskResource {
         try {
             UnlockCode code = call.unlockCode(verificationId, csn, random, reason);
             return page.of(helpdesk).data("step", "code").data("code", code);
-        } catch (HelpdeskInputException e) {
-            return refusedAt("token", e.code()).data("verification", verification)
-                    .data("csn", csn).data("random", random).data("reason", reason);
-        } catch (ServiceRefusedException e) {
+        } catch (Refused e) {
+            if (VERIFICATION_ENDED.equals(e.code())) {
+                // Expired, or another agent's: only a new verification helps, so that is the step shown.
+                return refusedAt("verify", e.code()).data("customerId", customerId);
+            }
             return refusedAt("token", e.code()).data("verification", verification)
                     .data("csn", csn).data("random", random).data("reason", reason);
         }
@@ -88,10 +90,8 @@ public class HelpdeskResource {
         }
     }
 
-    /** The step again, with the refusal in words; a code the console has no words for is named as it is. */
+    /** The step again, with the refusal in words the agent can say. */
     private TemplateInstance refusedAt(String step, String code) {
-        String key = "refusal." + code;
-        String words = page.texts().containsKey(key) ? page.text(key) : page.text("refusal.other") + " (" + code + ")";
-        return page.of(helpdesk).data("step", step).data("refusal", words).data("refusalCode", code);
+        return page.of(helpdesk).data("step", step).data("refusal", page.refusal(code)).data("refusalCode", code);
     }
 }

@@ -46,6 +46,12 @@ public class Page {
         return texts().getOrDefault(key, key);
     }
 
+    /** A refusal in words; a code the console has no words for is named as it is. */
+    public String refusal(String code) {
+        String key = "refusal." + code;
+        return texts().containsKey(key) ? text(key) : text("refusal.other") + " (" + code + ")";
+    }
+
     public StaffMember staff() {
         if (identity.isAnonymous()) {
             return new StaffMember(null, List.of());
