@@ -2,7 +2,8 @@
 # Starts Keycloak for bank staff on loopback from the keycloak-quarkus-dist artifact on Maven Central (no
 # Docker), with the token-platform realm imported from deploy/keycloak/ on first start; the staff passwords in
 # the realm file are placeholders filled from OFFICER_PASSWORD, HELPDESK_PASSWORD, OPS_PASSWORD and
-# AUDITOR_PASSWORD, and the admin's from KEYCLOAK_ADMIN_PASSWORD. Its H2 data stays in
+# AUDITOR_PASSWORD, the staff console's client secret from CONSOLE_CLIENT_SECRET, and the admin's from
+# KEYCLOAK_ADMIN_PASSWORD. Its H2 data stays in
 # $TOKEN_PLATFORM_VAR/keycloak, so a second start reuses it. Sourced by the other scripts: defines
 # start_keycloak and stop_keycloak. Dev mode: for a laptop or a test run, not for production.
 set -euo pipefail
@@ -31,7 +32,7 @@ start_keycloak() {
   KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN_USER:-admin} \
   KC_BOOTSTRAP_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:?} \
   OFFICER_PASSWORD=${OFFICER_PASSWORD:?} HELPDESK_PASSWORD=${HELPDESK_PASSWORD:?} \
-  OPS_PASSWORD=${OPS_PASSWORD:?} AUDITOR_PASSWORD=${AUDITOR_PASSWORD:?} \
+  OPS_PASSWORD=${OPS_PASSWORD:?} AUDITOR_PASSWORD=${AUDITOR_PASSWORD:?} CONSOLE_CLIENT_SECRET=${CONSOLE_CLIENT_SECRET:?} \
   JAVA_OPTS_APPEND="-Xmx768m" \
     "$home/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$port" --import-realm \
       --health-enabled true --http-management-port "$management_port" >>"$dir/keycloak.log" 2>&1 &

@@ -14,7 +14,8 @@
 # its own (the e2e test reads the events with KAFKA_OBSERVER_PASSWORD).
 # Ports (environment): KAFKA_PORT 9092, KAFKA_CONTROLLER_PORT 9093, KEYCLOAK_PORT 8180, KEYCLOAK_MANAGEMENT_PORT 9000,
 # REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380,
-# PROMETHEUS_PORT 9190 (Prometheus with the platform's alert rules, started when the prometheus command is installed).
+# PROMETHEUS_PORT 9190 (Prometheus with the platform's alert rules, started when the prometheus command is installed),
+# CONSOLE_HTTP_PORT 8084 (the staff console).
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
 # token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing). KEYCLOAK_START_SECONDS
 # (300) bounds the wait for Keycloak's first start.
@@ -50,6 +51,7 @@ auth_port=${AUTH_HTTP_PORT:-8082}
 agent_port=${AUTH_AGENT_PORT:-8443}
 unlock_port=${UNLOCK_HTTP_PORT:-8083}
 rp_port=${DEMO_RP_PORT:-8090}
+console_port=${CONSOLE_HTTP_PORT:-8084}
 token_manager_port=${TOKEN_MANAGER_PORT:-17380}
 # Not 9090: Debian's prometheus package runs a system Prometheus there.
 prometheus_port=${PROMETHEUS_PORT:-9190}
@@ -89,17 +91,18 @@ fi
 registry_jar=$root/token-registry/target/quarkus-app/quarkus-run.jar
 auth_jar=$root/auth-service/target/quarkus-app/quarkus-run.jar
 unlock_jar=$root/unlock-service/target/quarkus-app/quarkus-run.jar
+console_jar=$root/staff-console/target/quarkus-app/quarkus-run.jar
 token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar 2>/dev/null | head -1 || true)
 demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar 2>/dev/null | head -1 || true)
 kafka_setup_jar=$(ls "$root"/libs/kafka-setup/target/kafka-setup-*.jar 2>/dev/null | head -1 || true)
-if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ] || [ -z "$kafka_setup_jar" ]; }; then
+if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ ! -f "$console_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ] || [ -z "$kafka_setup_jar" ]; }; then
   say "Building the platform (first start; later starts reuse the build) ..."
   (cd "$root" && ./mvnw -B -q install -DskipTests)
   token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar | head -1)
   demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar | head -1)
   kafka_setup_jar=$(ls "$root"/libs/kafka-setup/target/kafka-setup-*.jar | head -1)
 fi
-for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$token_manager_jar" "$demo_jar" "$kafka_setup_jar"; do
+for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$console_jar" "$token_manager_jar" "$demo_jar" "$kafka_setup_jar"; do
   [ -f "$artifact" ] || fail "missing $artifact: run without --no-build, or ./mvnw install -DskipTests"
 done
 
@@ -118,6 +121,8 @@ ensure_secret UNLOCK_E_PIN_PEPPER "$(openssl rand -hex 32)"
 ensure_secret AUTH_KEY_ENCRYPTION_KEY "$(openssl rand -base64 32)"
 ensure_secret ELECTRA_CLIENT_SECRET "$(openssl rand -hex 24)"
 ensure_secret EPOSTA_CLIENT_SECRET "$(openssl rand -hex 24)"
+ensure_secret CONSOLE_CLIENT_SECRET "$(openssl rand -hex 24)"
+ensure_secret CONSOLE_CSRF_KEY "$(openssl rand -hex 32)"
 ensure_kafka_secrets "$var/secrets.env"
 source "$var/secrets.env"
 
@@ -253,7 +258,17 @@ ELECTRA_CLIENT_SECRET=$ELECTRA_CLIENT_SECRET EPOSTA_CLIENT_SECRET=$EPOSTA_CLIENT
 pids+=($!)
 wait_ready demo-relying-party "$demo_rp/health" "$!"
 
+# --- the staff console: staff sign in through Keycloak; it calls the services with their own access token ----
+# A Keycloak data directory from before the console had its client lacks staff-console-web: say so, not fail later.
+curl -sf "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/auth?client_id=staff-console-web&response_type=code&redirect_uri=http://127.0.0.1:$console_port/&scope=openid" -o /dev/null \
+  || fail "Keycloak in $var/keycloak has no client staff-console-web (its realm was imported before the console existed). Stop the platform, remove $var/keycloak/keycloak-*/data/h2 and start again: the realm is imported afresh."
+CONSOLE_CLIENT_SECRET=$CONSOLE_CLIENT_SECRET CONSOLE_CSRF_KEY=$CONSOLE_CSRF_KEY CONSOLE_HTTP_PORT=$console_port QUARKUS_HTTP_HOST=127.0.0.1 \
+  java -Xmx256m -jar "$console_jar" >>"$var/logs/staff-console.log" 2>&1 &
+pids+=($!)
+wait_ready staff-console "http://127.0.0.1:$console_port/q/health/ready" "$!"
+
 cat "$var/demo/summary.txt"
+say "  staff console               http://127.0.0.1:$console_port  (sign in as helpdesk, auditor, officer or ops; passwords in $var/secrets.env)"
 say "Token platform is running."
 
 if $agent; then

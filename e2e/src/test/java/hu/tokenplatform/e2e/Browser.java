@@ -1,6 +1,10 @@
 package hu.tokenplatform.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -10,6 +14,9 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -73,6 +80,29 @@ final class Browser implements AutoCloseable {
 
     WebElement element(String id) {
         return await("element #" + id, d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
+    }
+
+    /** The page as shown, into a PNG (for docs/images/). */
+    void screenshot(Path png) {
+        try {
+            Files.createDirectories(png.getParent());
+            Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The window's size, so that screenshots show a whole screen. */
+    void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Runs {@code script} in the page as the page's own code would, and returns what it passes to its callback
+     * ({@code arguments[arguments.length - 1]}): for requests the page itself could send (fetch with its cookies).
+     */
+    Object runInPage(String script) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script);
     }
 
     @Override

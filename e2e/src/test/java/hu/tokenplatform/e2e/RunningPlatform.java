@@ -62,7 +62,8 @@ final class RunningPlatform implements AutoCloseable {
         }
         environment.put("TOKEN_PLATFORM_VAR", var.toString());
         for (String port : new String[]{"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "REGISTRY_HTTP_PORT",
-                "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT", "DEMO_RP_PORT", "TOKEN_MANAGER_PORT", "PROMETHEUS_PORT"}) {
+                "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT", "DEMO_RP_PORT", "TOKEN_MANAGER_PORT", "PROMETHEUS_PORT",
+                "CONSOLE_HTTP_PORT"}) {
             environment.put(port, String.valueOf(freePort()));
         }
         environment.put("REGISTRY_DB_NAME", databases.get(0).name());

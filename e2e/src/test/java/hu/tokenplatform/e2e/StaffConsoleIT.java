@@ -1,0 +1,221 @@
+package hu.tokenplatform.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The staff console over the running platform, in headless Chromium, signed in through the real Keycloak: a
+ * helpdesk agent takes an unlock call from verification to Code, the auditor finds the agent's entry and exports
+ * it, a role is kept out of another role's screen, a form without its CSRF token is refused, and all of it in
+ * Hungarian and English. Screenshots of each screen go to docs/images/console-*-{hu,en}.png.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StaffConsoleIT {
+
+    private static RunningPlatform platform;
+    private static Visit visit;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path work = Files.createTempDirectory("staff-console-it");
+        platform = new RunningPlatform(work.resolve("var"), "console_it");
+        platform.start();
+        assertTrue(platform.log().contains("staff console"), "run-platform.sh prints the console's URL");
+        visit = new Visit(platform.url("CONSOLE_HTTP_PORT"), platform.secrets(), work, platform.root.resolve("docs/images"));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aHelpdeskAgentTakesAnUnlockCallFromVerificationToCodeInBothLanguages() {
+        visit.helpdeskUnlockCall();
+    }
+
+    @Test
+    @Order(2)
+    void theAuditorFindsTheAgentsEntryChecksTheChainAndExportsIt() {
+        visit.auditorFindsAndExports();
+    }
+
+    /**
+     * What the test does in the browsers, given a running console: kept apart from the platform's start so that
+     * the same visit can be made against a platform started by hand.
+     */
+    static final class Visit {
+
+        /** The demo user run-platform.sh hands a token over to (deploy/demo DemoSetup). */
+        static final String DEMO_CUSTOMER_ID = "12345678";
+        static final String DEMO_E_PIN = "739146";
+        static final String DEMO_CSN = "0DE1110000000001";
+
+        private final URI console;
+        private final Map<String, String> secrets;
+        private final Path work;
+        private final Path images;
+
+        Visit(URI console, Map<String, String> secrets, Path work, Path images) {
+            this.console = console;
+            this.secrets = secrets;
+            this.work = work;
+            this.images = images;
+        }
+
+        void helpdeskUnlockCall() {
+            try (Browser browser = new Browser(work.resolve("helpdesk-chromium"))) {
+                browser.size(1280, 860);
+                signIn(browser, "/helpdesk", "helpdesk");
+                assertEquals("ügyfélszolgálat", browser.text("staff-roles"));
+                browser.element("verify-form");
+                browser.screenshot(images.resolve("console-helpdesk-verify-hu.png"));
+
+                // A caller who gets the e-PIN wrong hears it in words the agent can say (an unknown identifier: the same answer).
+                verify(browser, unregisteredCustomerId(), "250813");
+                assertTrue(browser.text("refusal-words").contains("Az ügyfélazonosító vagy az e-PIN nem megfelelő"),
+                        browser.text("refusal-words"));
+                browser.screenshot(images.resolve("console-helpdesk-refused-hu.png"));
+
+                String code = unlock(browser, "PIN zárolva, a hívó telefonon", "hu");
+                assertTrue(code.matches("[0-9A-Z]+( [0-9A-Z]+)+"), code);
+
+                // The same session, a form without its CSRF token (as another site would send it): refused.
+                Object status = browser.runInPage("const done = arguments[arguments.length - 1];"
+                        + "fetch('/helpdesk/caller-verification', {method: 'POST', body: new URLSearchParams("
+                        + "{customerId: '" + DEMO_CUSTOMER_ID + "', ePin: '" + DEMO_E_PIN + "'})})"
+                        + ".then(r => done(r.status), e => done(String(e)));");
+                assertEquals(400L, status, "a POST without the CSRF token");
+
+                // The auditor's screen is not the helpdesk's.
+                browser.open(console.resolve("/auditor").toString());
+                browser.element("forbidden");
+                browser.screenshot(images.resolve("console-forbidden-hu.png"));
+
+                // English, remembered: the next page is English too.
+                browser.click("lang-en");
+                browser.element("lang-hu");
+                browser.open(console.resolve("/helpdesk").toString());
+                assertEquals("en", browser.element("page-title").findElement(By.xpath("/html")).getAttribute("lang"));
+                assertEquals("helpdesk", browser.text("staff-roles"));
+                browser.screenshot(images.resolve("console-helpdesk-verify-en.png"));
+                verify(browser, unregisteredCustomerId(), "250813");
+                assertTrue(browser.text("refusal-words").contains("The customer identifier or the e-PIN is not right"));
+                browser.screenshot(images.resolve("console-helpdesk-refused-en.png"));
+                unlock(browser, "PIN locked, caller on the phone", "en");
+                browser.open(console.resolve("/auditor").toString());
+                assertTrue(browser.text("forbidden").contains("not for your role"));
+                browser.screenshot(images.resolve("console-forbidden-en.png"));
+            }
+        }
+
+        void auditorFindsAndExports() {
+            try (Browser browser = new Browser(work.resolve("auditor-chromium"))) {
+                browser.size(1280, 860);
+                signIn(browser, "/", "auditor");
+                browser.screenshot(images.resolve("console-home-hu.png"));
+                browser.open(console.resolve("/auditor?service=unlock-service&actor=helpdesk").toString());
+                String entries = browser.text("audit-entries");
+                assertTrue(entries.contains("unlock.code-issued") && entries.contains(DEMO_CSN), entries);
+                assertTrue(browser.element("audit-entries").findElements(By.cssSelector("td.actor")).stream()
+                        .allMatch(cell -> cell.getText().equals("helpdesk")), "every entry names the agent");
+                assertEquals("chain-ok", browser.element("chain").getAttribute("class"));
+                browser.screenshot(images.resolve("console-auditor-hu.png"));
+
+                Object csv = browser.runInPage("const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('export-form').action + '?' + new URLSearchParams("
+                        + "new FormData(document.getElementById('export-form')))).then(r => r.text()).then(done, e => done(String(e)));");
+                String export = String.valueOf(csv);
+                assertTrue(export.startsWith("id,occurredAt,actor,action,subjectType,subjectId,details,entryHash"), export);
+                assertTrue(export.contains("\"helpdesk\",\"unlock.code-issued\",\"token\",\"" + DEMO_CSN + "\""), export);
+
+                // A helpdesk agent's screen is not the auditor's.
+                browser.open(console.resolve("/helpdesk").toString());
+                browser.element("forbidden");
+
+                // The registry audits the Code from unlock-service's event, under the agent too.
+                browser.open(console.resolve("/auditor").toString());
+                browser.click("lang-en");
+                browser.element("lang-hu");
+                browser.open(console.resolve("/auditor?service=token-registry&subjectId=" + DEMO_CSN).toString());
+                assertTrue(browser.text("chain").contains("intact"));
+                browser.await("the registry's entry of the Code", driver -> {
+                    boolean there = driver.findElement(By.id("audit-entries")).getText().contains("token.unlock-code-issued");
+                    if (!there) {
+                        driver.navigate().refresh();
+                    }
+                    return there;
+                });
+                browser.screenshot(images.resolve("console-auditor-en.png"));
+                browser.open(console.resolve("/").toString());
+                browser.screenshot(images.resolve("console-home-en.png"));
+            }
+        }
+
+        /** Opens {@code path}, which sends the browser to Keycloak's sign-in page, and signs in as {@code user}. */
+        private void signIn(Browser browser, String path, String user) {
+            browser.open(console.resolve(path).toString());
+            browser.element("username");
+            browser.type("username", user);
+            browser.type("password", secrets.get(user.toUpperCase(Locale.ROOT) + "_PASSWORD"));
+            browser.click("kc-login");
+            assertEquals(user, browser.text("staff-name"));
+        }
+
+        /**
+         * An identifier nobody has: wrong e-PINs count against it as against any identifier, so each try takes a
+         * new one and never locks (three wrong ones would).
+         */
+        private static String unregisteredCustomerId() {
+            return "9" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        }
+
+        private static void verify(Browser browser, String customerId, String ePin) {
+            browser.type("customerId", customerId);
+            browser.type("ePin", ePin);
+            browser.click("verify");
+            browser.element("refusal");
+        }
+
+        /** Verifies the demo user, takes CSN and Random as dictated (lower case, spaced) and returns the Code shown. */
+        private String unlock(Browser browser, String reason, String language) {
+            browser.type("customerId", DEMO_CUSTOMER_ID);
+            browser.type("ePin", DEMO_E_PIN);
+            browser.click("verify");
+            browser.element("code-form");
+            browser.screenshot(images.resolve("console-helpdesk-token-" + language + ".png"));
+            browser.type("csn", "0de1 1100 0000 0001");
+            browser.type("random", "481 516 2342");
+            browser.type("reason", reason);
+            browser.click("issue-code");
+            browser.await("the Code or a refusal", driver -> !driver.findElements(By.id("unlock-code")).isEmpty()
+                    || !driver.findElements(By.id("refusal")).isEmpty());
+            assertFalse(browser.has("refusal"), () -> "refused: " + browser.text("refusal-words"));
+            String code = browser.text("unlock-code");
+            assertEquals(DEMO_CSN, browser.text("code-csn"));
+            browser.screenshot(images.resolve("console-helpdesk-code-" + language + ".png"));
+            browser.click("new-call");
+            browser.element("verify-form");
+            return code;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package hu.tokenplatform.console;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console's pages without Keycloak: the signed-in person is set by {@code @TestSecurity}. */
+@QuarkusTest
+class ConsolePagesTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void everyPageShowsWhoIsSignedInWithWhichRolesAndOnlyTheirMenus() {
+        given().get("/").then().statusCode(200)
+                .body(containsString("id=\"staff-name\">helpdesk<"))
+                .body(containsString("id=\"staff-roles\">ügyfélszolgálat<"))
+                .body(containsString("id=\"menu-helpdesk\""))
+                .body(not(containsString("id=\"menu-auditor\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void pagesCarryAStrictContentSecurityPolicyAndNoInlineScript() {
+        Response page = given().get("/helpdesk");
+        String csp = page.header("Content-Security-Policy");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
+        assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
+        String html = page.asString();
+        assertTrue(!html.contains("<script>") && !html.contains("style=") && !html.contains(" on"), "inline script or style");
+        page.then().header("Cache-Control", "no-store");
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void aRoleThatMayNotSeeAScreenGetsTheForbiddenPage() {
+        given().get("/helpdesk").then().statusCode(403)
+                .body(containsString("id=\"forbidden\""))
+                .body(containsString("id=\"staff-name\">auditor<"));
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void aFormSentWithoutItsCsrfTokenIsRefused() {
+        given().formParam("customerId", "22222222").formParam("ePin", "482915")
+                .post("/helpdesk/caller-verification").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void englishIsChosenWithTheSwitchAndRememberedInACookie() {
+        Response choice = given().redirects().follow(false).get("/language?lang=en&back=/helpdesk");
+        choice.then().statusCode(303).header("Location", containsString("/helpdesk"));
+        String language = choice.getCookie("console-lang");
+        given().cookie("console-lang", language).get("/helpdesk").then()
+                .body(containsString("Helpdesk: unlock a token"))
+                .body(containsString("<html lang=\"en\">"));
+        given().get("/helpdesk").then().body(containsString("Ügyfélszolgálat: token feloldása"));
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void aLockedOutCallerIsToldInWordsTheAgentCanSay() {
+        postWithCsrf("/helpdesk/caller-verification", "customerId", "11111111", "ePin", "482915").then().statusCode(200)
+                .body(containsString("data-code=\"e-pin-locked\""))
+                .body(containsString("Új e-PIN-t személyesen, a fiókban kaphat."));
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void aMistypedIdentifierCostsTheCallerNoTry() {
+        postWithCsrf("/helpdesk/caller-verification", "customerId", "1234", "ePin", "482915").then().statusCode(200)
+                .body(containsString("data-code=\"invalid-customer-id\""));
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void aVerifiedCallerIsAskedForCsnRandomAndReasonAndARefusalIsSaidPlainly() {
+        postWithCsrf("/helpdesk/caller-verification", "customerId", "22222222", "ePin", "482915").then().statusCode(200)
+                .body(containsString("id=\"code-form\""))
+                .body(not(containsString("482915")));
+        postWithCsrf("/helpdesk/unlock-code", "verificationId", "v".repeat(43), "customerId", "22222222",
+                "csn", "0a1b 2c3d", "random", "481 516 2342", "reason", "").then()
+                .body(containsString("data-code=\"reason-required\""));
+        postWithCsrf("/helpdesk/unlock-code", "verificationId", "v".repeat(43), "customerId", "22222222",
+                "csn", "0a1b 2c3d", "random", "481 516 2342", "reason", "PIN locked, caller on the phone").then()
+                .body(containsString("data-code=\"csn-not-callers\""))
+                .body(containsString("Ez a CSN nem az Ön tokenje."));
+    }
+
+    /** A form sent as the browser sends it: with the CSRF cookie and field from the page it was on. */
+    private static Response postWithCsrf(String path, String... fields) {
+        Response page = given().get("/helpdesk");
+        Matcher token = CSRF_FIELD.matcher(page.asString());
+        assertTrue(token.find(), "the page has a CSRF field");
+        var request = given().cookie("csrf-token", page.getCookie("csrf-token")).formParam("csrf-token", token.group(1));
+        for (int i = 0; i < fields.length; i += 2) {
+            request.formParam(fields[i], fields[i + 1]);
+        }
+        return request.post(path);
+    }
+}

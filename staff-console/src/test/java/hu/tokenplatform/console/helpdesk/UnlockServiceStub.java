@@ -1,0 +1,40 @@
+package hu.tokenplatform.console.helpdesk;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * unlock-service's helpdesk API as the console's tests need it: customer 11111111 is locked out, 22222222 is
+ * verified, and any Code is refused as another customer's token. Answers in the service's problem JSON. A plain
+ * Vert.x route, so that the console's own CSRF filter (which takes only forms) does not stand in its way.
+ */
+@ApplicationScoped
+public class UnlockServiceStub {
+
+    void routes(@Observes Router router) {
+        router.post("/stub/unlock-service/*").handler(BodyHandler.create());
+        router.post("/stub/unlock-service/caller-verifications").handler(this::verify);
+        router.post("/stub/unlock-service/unlock-codes").handler(context -> problem(context, 422, "csn-not-callers"));
+    }
+
+    private void verify(RoutingContext context) {
+        String customerId = context.body().asJsonObject().getString("customerId");
+        if ("11111111".equals(customerId)) {
+            problem(context, 423, "e-pin-locked");
+            return;
+        }
+        context.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("verificationId", "v".repeat(43)).put("customerId", customerId)
+                        .put("expiresAt", "2026-01-01T10:10:00Z").encode());
+    }
+
+    private static void problem(RoutingContext context, int status, String code) {
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject().put("type", "urn:token-platform:problem:" + code).put("status", status)
+                        .put("code", code).encode());
+    }
+}

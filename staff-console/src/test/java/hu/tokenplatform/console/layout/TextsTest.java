@@ -1,0 +1,46 @@
+package hu.tokenplatform.console.layout;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TextsTest {
+
+    /** unlock-service's stable codes (docs/unlock-service.md) the helpdesk screen must put into words. */
+    private static final List<String> UNLOCK_SERVICE_CODES = List.of("validation-failed", "unauthenticated", "forbidden",
+            "caller-not-verified", "e-pin-locked", "rate-limited", "verification-invalid", "token-unknown",
+            "csn-not-callers", "token-revoked", "unlock-limit-reached");
+
+    @Test
+    void bothLanguagesHaveTheSameWords() {
+        assertEquals(Texts.load(Language.HU).keySet(), Texts.load(Language.EN).keySet());
+    }
+
+    @Test
+    void everyRefusalOfUnlockServiceHasWordsInBothLanguages() {
+        for (Language language : Language.values()) {
+            for (String code : UNLOCK_SERVICE_CODES) {
+                assertTrue(Texts.load(language).containsKey("refusal." + code), language + " " + code);
+            }
+        }
+    }
+
+    @Test
+    void hungarianIsTheDefault() {
+        assertEquals(Language.HU, Language.of(null));
+        assertEquals(Language.HU, Language.of("de"));
+        assertEquals(Language.EN, Language.of("en"));
+    }
+
+    @Test
+    void theLanguageSwitchGoesBackOnlyToAPageOfTheConsole() {
+        assertEquals("/helpdesk", LanguageResource.localPath("/helpdesk"));
+        assertEquals("/", LanguageResource.localPath("//evil.example/helpdesk"));
+        assertEquals("/", LanguageResource.localPath("https://evil.example"));
+        assertEquals("/", LanguageResource.localPath("/\\evil.example"));
+        assertEquals("/", LanguageResource.localPath(null));
+    }
+}
