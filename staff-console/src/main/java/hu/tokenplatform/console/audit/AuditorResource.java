@@ -2,7 +2,7 @@ package hu.tokenplatform.console.audit;
 
 import hu.tokenplatform.console.layout.Page;
 import hu.tokenplatform.console.services.ServiceRefusedException;
-import hu.tokenplatform.events.StaffRoleNames;
+import hu.tokenplatform.events.StaffRoles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +22,7 @@ import java.util.List;
 @Path("/auditor")
 // Blocking: the pages wait for a service call.
 @Blocking
-@RolesAllowed(StaffRoleNames.AUDITOR)
+@RolesAllowed(StaffRoles.AUDITOR)
 public class AuditorResource {
 
     @Inject

@@ -2,7 +2,7 @@ package hu.tokenplatform.console.helpdesk;
 
 import hu.tokenplatform.console.layout.Page;
 import hu.tokenplatform.console.services.Refused;
-import hu.tokenplatform.events.StaffRoleNames;
+import hu.tokenplatform.events.StaffRoles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +28,7 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.TEXT_HTML)
 // Blocking: the pages wait for a service call.
 @Blocking
-@RolesAllowed(StaffRoleNames.HELPDESK)
+@RolesAllowed(StaffRoles.HELPDESK)
 public class HelpdeskResource {
 
     /** unlock-service's code for a verification that is unknown, expired or another agent's. */

@@ -1,6 +1,6 @@
 package hu.tokenplatform.console.layout;
 
-import hu.tokenplatform.events.StaffRoleNames;
+import hu.tokenplatform.events.StaffRoles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,7 +21,7 @@ public class Page {
 
     /** The staff roles in the order the menus show them. */
     private static final List<String> STAFF_ROLES =
-            List.of(StaffRoleNames.HELPDESK, StaffRoleNames.BRANCH_OFFICER, StaffRoleNames.AUDITOR, StaffRoleNames.OPS);
+            List.of(StaffRoles.HELPDESK, StaffRoles.BRANCH_OFFICER, StaffRoles.AUDITOR, StaffRoles.OPS);
 
     @Inject
     SecurityIdentity identity;

@@ -1,6 +1,6 @@
 package hu.tokenplatform.console.layout;
 
-import hu.tokenplatform.events.StaffRoleNames;
+import hu.tokenplatform.events.StaffRoles;
 
 import java.util.List;
 
@@ -11,18 +11,18 @@ import java.util.List;
 public record StaffMember(String name, List<String> roles) {
 
     public boolean helpdesk() {
-        return roles.contains(StaffRoleNames.HELPDESK);
+        return roles.contains(StaffRoles.HELPDESK);
     }
 
     public boolean auditor() {
-        return roles.contains(StaffRoleNames.AUDITOR);
+        return roles.contains(StaffRoles.AUDITOR);
     }
 
     public boolean branchOfficer() {
-        return roles.contains(StaffRoleNames.BRANCH_OFFICER);
+        return roles.contains(StaffRoles.BRANCH_OFFICER);
     }
 
     public boolean ops() {
-        return roles.contains(StaffRoleNames.OPS);
+        return roles.contains(StaffRoles.OPS);
     }
 }

@@ -1,7 +1,7 @@
 package hu.tokenplatform.registry.company;
 
 import hu.tokenplatform.events.ContractedService;
-import hu.tokenplatform.servicekit.security.StaffRoles;
+import hu.tokenplatform.events.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

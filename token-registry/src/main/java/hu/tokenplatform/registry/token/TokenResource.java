@@ -5,7 +5,7 @@ import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.registry.certificate.CertificateView;
 import hu.tokenplatform.registry.config.RegistryConfig;
 import hu.tokenplatform.servicekit.outbox.OutboxRelay;
-import hu.tokenplatform.servicekit.security.StaffRoles;
+import hu.tokenplatform.events.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

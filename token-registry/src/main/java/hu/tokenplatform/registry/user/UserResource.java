@@ -2,7 +2,7 @@ package hu.tokenplatform.registry.user;
 
 import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.events.ContractedService;
-import hu.tokenplatform.servicekit.security.StaffRoles;
+import hu.tokenplatform.events.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

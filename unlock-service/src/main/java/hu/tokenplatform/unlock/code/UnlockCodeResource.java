@@ -1,7 +1,7 @@
 package hu.tokenplatform.unlock.code;
 
 import hu.tokenplatform.events.Identifiers;
-import hu.tokenplatform.servicekit.security.StaffRoles;
+import hu.tokenplatform.events.StaffRoles;
 import hu.tokenplatform.unlock.verification.CallerVerifications;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

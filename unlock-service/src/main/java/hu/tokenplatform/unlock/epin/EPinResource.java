@@ -1,7 +1,7 @@
 package hu.tokenplatform.unlock.epin;
 
 import hu.tokenplatform.events.Identifiers;
-import hu.tokenplatform.servicekit.security.StaffRoles;
+import hu.tokenplatform.events.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -2,7 +2,7 @@ package hu.tokenplatform.unlock.verification;
 
 import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.unlock.epin.EPin;
-import hu.tokenplatform.servicekit.security.StaffRoles;
+import hu.tokenplatform.events.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
