@@ -262,7 +262,7 @@ wait_ready demo-relying-party "$demo_rp/health" "$!"
 # A Keycloak data directory from before the console had its client lacks staff-console-web: say so, not fail later.
 curl -sf "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/auth?client_id=staff-console-web&response_type=code&redirect_uri=http://127.0.0.1:$console_port/&scope=openid" -o /dev/null \
   || fail "Keycloak in $var/keycloak has no client staff-console-web (its realm was imported before the console existed). Stop the platform, remove $var/keycloak/keycloak-*/data/h2 and start again: the realm is imported afresh."
-CONSOLE_CLIENT_SECRET=$CONSOLE_CLIENT_SECRET CONSOLE_CSRF_KEY=$CONSOLE_CSRF_KEY CONSOLE_HTTP_PORT=$console_port QUARKUS_HTTP_HOST=127.0.0.1 \
+CONSOLE_CLIENT_SECRET=$CONSOLE_CLIENT_SECRET CONSOLE_CSRF_KEY=$CONSOLE_CSRF_KEY CONSOLE_HTTP_PORT=$console_port CONSOLE_SECURE_COOKIES=false QUARKUS_HTTP_HOST=127.0.0.1 \
   java -Xmx256m -jar "$console_jar" >>"$var/logs/staff-console.log" 2>&1 &
 pids+=($!)
 wait_ready staff-console "http://127.0.0.1:$console_port/q/health/ready" "$!"

@@ -21,6 +21,8 @@ public class HelpdeskCall {
     /** The 10 digits Token Manager shows, grouped as people dictate them; unlock-service reads the same forms. */
     private static final Pattern RANDOM = Pattern.compile("[0-9](?:[ -]?[0-9]){9}");
     private static final int REASON_MAX = 200;
+    /** unlock-service's verification ids (32 random bytes, base64url): anything else in the hidden field was tampered with. */
+    private static final Pattern VERIFICATION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @Inject
     @RestClient
@@ -59,8 +61,12 @@ public class HelpdeskCall {
         if (why.isEmpty() || why.length() > REASON_MAX) {
             throw new HelpdeskInputException("reason-required");
         }
+        String verification = trim(verificationId);
+        if (!VERIFICATION_ID.matcher(verification).matches()) {
+            throw new ServiceRefusedException("verification-invalid", 422);
+        }
         try {
-            return unlockService.unlockCode(new UnlockCodeRequest(trim(verificationId), normalisedCsn, dictatedRandom));
+            return unlockService.unlockCode(new UnlockCodeRequest(verification, normalisedCsn, dictatedRandom));
         } catch (ProcessingException e) {
             throw new ServiceRefusedException(ServiceRefusedException.UNAVAILABLE, 503);
         }

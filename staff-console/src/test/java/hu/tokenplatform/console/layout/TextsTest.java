@@ -41,6 +41,11 @@ class TextsTest {
         assertEquals("/", LanguageResource.localPath("//evil.example/helpdesk"));
         assertEquals("/", LanguageResource.localPath("https://evil.example"));
         assertEquals("/", LanguageResource.localPath("/\\evil.example"));
+        // Hosts without a dot: an intranet name, an IPv4 address written as one number.
+        assertEquals("/", LanguageResource.localPath("//intranet-host/helpdesk"));
+        assertEquals("/", LanguageResource.localPath("//1249763844/x"));
+        assertEquals("/", LanguageResource.localPath("/unknown-screen"));
+        assertEquals("/auditor", LanguageResource.localPath("/auditor"));
         assertEquals("/", LanguageResource.localPath(null));
     }
 }
