@@ -113,18 +113,8 @@ public class AgentAssertionHandler implements Handler<HttpServerRequest> {
     private record AssertionRefused(LoginRefusal refusal) implements Refusal {
 
         @Override
-        public String code() {
-            return refusal.code();
-        }
-
-        @Override
-        public int status() {
-            return refusal.status();
-        }
-
-        @Override
-        public String detail() {
-            return refusal.detail();
+        public Answer answer() {
+            return refusal.answer();
         }
 
         @Override

@@ -12,28 +12,14 @@ enum AgentRefusal implements Refusal {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Use POST."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Send application/json.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     AgentRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

@@ -29,29 +29,15 @@ public enum LoginRefusal implements Refusal {
     PASSWORD_LOGIN_DISABLED("password-login-disabled", 403,
             "Password login is switched off since your re-contracting: log in with your token.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     LoginRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 
     /** This refusal of a login for whom {@code attempt} names, as far as known: the login.failed event says so. */

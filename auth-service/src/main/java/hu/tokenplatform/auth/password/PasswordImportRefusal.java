@@ -7,28 +7,14 @@ public enum PasswordImportRefusal implements Refusal {
     UNUSABLE_PASSWORD_HASH("unusable-password-hash", 422, "A password hash is neither usable bcrypt nor PBKDF2."),
     DUPLICATE_CUSTOMER_ID("duplicate-customer-id", 422, "A customer identifier appears twice in the batch.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     PasswordImportRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

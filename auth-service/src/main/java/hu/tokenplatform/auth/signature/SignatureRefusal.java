@@ -17,29 +17,15 @@ public enum SignatureRefusal implements Refusal {
     REVOCATION_STATUS_UNKNOWN("revocation-status-unknown", 503, "The revocation status cannot be checked now; try again later."),
     NO_SIGNING_RIGHT("no-signing-right", 422, "The signer holds no signing right.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     SignatureRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 
     /** One title for every verdict against a signature, whatever its status. */

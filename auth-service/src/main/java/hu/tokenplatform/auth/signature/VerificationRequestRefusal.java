@@ -9,29 +9,15 @@ import hu.tokenplatform.servicekit.problem.Refusal;
 public enum VerificationRequestRefusal implements Refusal {
     DOCUMENT_TOO_LARGE("document-too-large", 413, "The document is larger than this endpoint verifies.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     VerificationRequestRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 
     /** Names the document, not the request: the request may be well within the request limit. */

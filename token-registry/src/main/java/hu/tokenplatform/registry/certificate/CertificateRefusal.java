@@ -6,28 +6,14 @@ import hu.tokenplatform.servicekit.problem.Refusal;
 public enum CertificateRefusal implements Refusal {
     INVALID_CSR("invalid-csr", 422, "The certificate signing request is refused.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     CertificateRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

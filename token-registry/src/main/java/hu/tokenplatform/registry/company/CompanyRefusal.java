@@ -7,28 +7,14 @@ public enum CompanyRefusal implements Refusal {
     COMPANY_EXISTS("company-exists", 409, "The company is already registered."),
     COMPANY_NOT_FOUND("company-not-found", 404, "No such company.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     CompanyRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

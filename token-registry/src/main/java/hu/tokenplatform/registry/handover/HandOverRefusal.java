@@ -17,28 +17,14 @@ public enum HandOverRefusal implements Refusal {
     KEY_ALREADY_CERTIFIED("key-already-certified", 422, "The public key was certified before; a key is certified only once. "
             + "Generate new keys on the token.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     HandOverRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

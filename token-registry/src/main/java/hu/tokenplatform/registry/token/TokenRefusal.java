@@ -11,28 +11,14 @@ public enum TokenRefusal implements Refusal {
     REVOCATION_REASON_NOT_ALLOWED("revocation-reason-not-allowed", 422, "A token is revoked as REPLACED only by the "
             + "hand-over of its replacement; revoke it as LOST, STOLEN or RETURNED.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     TokenRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

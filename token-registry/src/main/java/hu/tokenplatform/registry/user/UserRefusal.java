@@ -9,28 +9,14 @@ public enum UserRefusal implements Refusal {
     USER_NOT_FOUND("user-not-found", 404, "No user with this customer identifier."),
     ALREADY_RE_CONTRACTED("already-re-contracted", 409, "The user was re-contracted before; password login is already off.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     UserRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

@@ -21,28 +21,14 @@ public enum UnlockRefusal implements Refusal {
     DAILY_LIMIT("unlock-limit-reached", 429,
             "This token has had the most unlock codes allowed in 24 hours; try again later.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     UnlockRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

@@ -8,15 +8,15 @@ import hu.tokenplatform.servicekit.problem.Refusal;
  * identifier and one without e-PIN share one code and detail on purpose: the agent must not learn which it was.
  */
 public enum VerificationFailure implements Refusal {
-    WRONG_E_PIN(Answer.NOT_VERIFIED),
+    WRONG_E_PIN(Answers.NOT_VERIFIED),
     /** Not registered: told to the agent exactly as a wrong e-PIN. */
-    UNKNOWN_CUSTOMER(Answer.NOT_VERIFIED),
+    UNKNOWN_CUSTOMER(Answers.NOT_VERIFIED),
     /** Registered, but no branch officer has set an e-PIN yet: told to the agent exactly as a wrong e-PIN. */
-    E_PIN_NOT_SET(Answer.NOT_VERIFIED),
+    E_PIN_NOT_SET(Answers.NOT_VERIFIED),
     /** Tried while locked; the e-PIN was not checked. */
-    E_PIN_LOCKED(Answer.LOCKED),
+    E_PIN_LOCKED(Answers.LOCKED),
     /** The agent's hourly limit; the e-PIN was not checked. */
-    RATE_LIMITED(Answer.RATE_LIMITED);
+    RATE_LIMITED(Answers.RATE_LIMITED);
 
     private final Answer answer;
 
@@ -25,34 +25,16 @@ public enum VerificationFailure implements Refusal {
     }
 
     @Override
-    public String code() {
-        return answer.code;
-    }
-
-    @Override
-    public int status() {
-        return answer.status;
-    }
-
-    @Override
-    public String detail() {
-        return answer.detail;
+    public Answer answer() {
+        return answer;
     }
 
     /** The three answers an agent can get, each spelled once. */
-    private enum Answer {
-        NOT_VERIFIED("caller-not-verified", 422, "The customer identifier or the e-PIN is wrong."),
-        LOCKED("e-pin-locked", 423, "Too many wrong e-PINs: the caller must have a branch officer set a new e-PIN."),
-        RATE_LIMITED("rate-limited", 429, "You have made the most caller verifications allowed in an hour; try again later.");
-
-        private final String code;
-        private final int status;
-        private final String detail;
-
-        Answer(String code, int status, String detail) {
-            this.code = code;
-            this.status = status;
-            this.detail = detail;
-        }
+    private static final class Answers {
+        static final Answer NOT_VERIFIED = new Answer("caller-not-verified", 422, "The customer identifier or the e-PIN is wrong.");
+        static final Answer LOCKED = new Answer("e-pin-locked", 423,
+                "Too many wrong e-PINs: the caller must have a branch officer set a new e-PIN.");
+        static final Answer RATE_LIMITED = new Answer("rate-limited", 429,
+                "You have made the most caller verifications allowed in an hour; try again later.");
     }
 }

@@ -9,28 +9,14 @@ public enum CommonRefusal implements Refusal {
     REQUEST_TOO_LARGE("request-too-large", 413, "The request is larger than this endpoint accepts."),
     INTERNAL_ERROR("internal-error", 500, "The request could not be completed.");
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     CommonRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }

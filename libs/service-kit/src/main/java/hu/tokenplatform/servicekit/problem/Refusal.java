@@ -9,12 +9,32 @@ package hu.tokenplatform.servicekit.problem;
  */
 public interface Refusal {
 
-    String code();
+    /**
+     * What a refusal answers: the stable code, the HTTP status, and the detail the caller is told (the same for
+     * every occurrence of the refusal). An enum of refusals holds one per constant.
+     */
+    record Answer(String code, int status, String detail) {
 
-    int status();
+        public Answer {
+            if (code == null || !code.matches("[a-z0-9-]{1,64}") || status < 400 || status > 599 || detail == null) {
+                throw new IllegalArgumentException("a refusal has a code of [a-z0-9-], a 4xx or 5xx status and a detail");
+            }
+        }
+    }
 
-    /** What the caller is told; the same for every occurrence of this refusal. */
-    String detail();
+    Answer answer();
+
+    default String code() {
+        return answer().code();
+    }
+
+    default int status() {
+        return answer().status();
+    }
+
+    default String detail() {
+        return answer().detail();
+    }
 
     /** The problem's title: by default the one {@link Problems#title(int)} gives the status. */
     default String title() {

@@ -10,28 +10,14 @@ enum PaymentRefusal implements Refusal {
         }
     };
 
-    private final String code;
-    private final int status;
-    private final String detail;
+    private final Answer answer;
 
     PaymentRefusal(String code, int status, String detail) {
-        this.code = code;
-        this.status = status;
-        this.detail = detail;
+        this.answer = new Answer(code, status, detail);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String detail() {
-        return detail;
+    public Answer answer() {
+        return answer;
     }
 }
