@@ -209,10 +209,7 @@ class SeedStoryIT {
             setPin.textBox("confirm-pin").requireDisabled(); // confirmation only after a valid PIN
             setPin.button("set-pin").requireDisabled();
 
-            windows.typeNewPin(setPin, FIRST_PIN);
-            windows.awaitEveryRuleTicked(setPin);
-            windows.awaitEnabled(setPin, "confirm-pin");
-            setPin.textBox("confirm-pin").enterText(FIRST_PIN);
+            windows.chooseNewPin(setPin, FIRST_PIN);
             windows.click(setPin, "set-pin");
             windows.awaitShows(setPin, "Your PIN is set. The token is ready for Electra and e-posta.");
             setPin.button("close").click();
@@ -329,10 +326,7 @@ class SeedStoryIT {
             unlock.textBox("code").enterText(code);
             windows.click(unlock, "check-code");
             windows.awaitShows(unlock, "Code accepted. Choose a new PIN.");
-            windows.typeNewPin(unlock, PIN_AFTER_UNLOCK);
-            windows.awaitEveryRuleTicked(unlock);
-            windows.awaitEnabled(unlock, "confirm-pin");
-            unlock.textBox("confirm-pin").enterText(PIN_AFTER_UNLOCK);
+            windows.chooseNewPin(unlock, PIN_AFTER_UNLOCK);
             windows.click(unlock, "unlock");
             windows.awaitShows(unlock, "Your token is unlocked with the new PIN.");
             unlock.button("close").click();
@@ -380,10 +374,7 @@ class SeedStoryIT {
             FrameFixture change = windows.changePin();
             windows.awaitEnabled(change, "current-pin");
             change.textBox("current-pin").enterText(PIN_AFTER_UNLOCK);
-            windows.typeNewPin(change, CHANGED_PIN);
-            windows.awaitEveryRuleTicked(change);
-            windows.awaitEnabled(change, "confirm-pin");
-            change.textBox("confirm-pin").enterText(CHANGED_PIN);
+            windows.chooseNewPin(change, CHANGED_PIN);
             windows.click(change, "change-pin");
             windows.awaitShows(change, "Your PIN has been changed.");
             change.button("close").click();

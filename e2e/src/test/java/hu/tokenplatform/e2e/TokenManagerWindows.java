@@ -71,6 +71,17 @@ final class TokenManagerWindows implements AutoCloseable {
         window.textBox("new-pin").deleteText().enterText(pin);
     }
 
+    /**
+     * A PIN that meets the rules, as a user chooses it: typed into New PIN, every rule ticks, Confirm PIN opens and
+     * gets the same PIN.
+     */
+    void chooseNewPin(FrameFixture window, String pin) {
+        typeNewPin(window, pin);
+        awaitEveryRuleTicked(window);
+        awaitEnabled(window, "confirm-pin");
+        window.textBox("confirm-pin").enterText(pin);
+    }
+
     /** Waits until the mark before {@code rule} says met (a tick) or not met (a red ring). */
     void awaitRule(FrameFixture window, PinRule rule, boolean met) {
         String mark = "rule-" + rule.name() + "-" + (met ? "MET" : "NOT_MET");
