@@ -136,6 +136,8 @@ class StaffConsoleIT {
                 browser.open(console.resolve("/auditor?service=unlock-service&actor=helpdesk").toString());
                 String entries = browser.text("audit-entries");
                 assertTrue(entries.contains("unlock.code-issued") && entries.contains(DEMO_CSN), entries);
+                // The reason the agent typed in the console is the audit entry's, in the agent's words.
+                assertTrue(entries.contains("PIN locked, caller on the phone"), entries);
                 assertTrue(browser.element("audit-entries").findElements(By.cssSelector("td.actor")).stream()
                         .allMatch(cell -> cell.getText().equals("helpdesk")), "every entry names the agent");
                 assertEquals("chain-ok", browser.element("chain").getAttribute("class"));

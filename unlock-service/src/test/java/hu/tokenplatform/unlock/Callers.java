@@ -51,4 +51,11 @@ public final class Callers {
                 .body(Map.of("verificationId", verificationId, "csn", csn, "random", random))
                 .post("/unlock-codes").then();
     }
+
+    /** With the agent's reason, as the staff console sends it. */
+    public static ValidatableResponse requestCode(String verificationId, String csn, String random, String reason) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("verificationId", verificationId, "csn", csn, "random", random, "reason", reason))
+                .post("/unlock-codes").then();
+    }
 }

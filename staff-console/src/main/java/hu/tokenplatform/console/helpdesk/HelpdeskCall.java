@@ -20,6 +20,7 @@ public class HelpdeskCall {
     private static final Pattern E_PIN = Pattern.compile("[0-9]{6}");
     /** The 10 digits Token Manager shows, grouped as people dictate them; unlock-service reads the same forms. */
     private static final Pattern RANDOM = Pattern.compile("[0-9](?:[ -]?[0-9]){9}");
+    /** unlock-service keeps at most this much of the reason, on one line, in its audit entry. */
     private static final int REASON_MAX = 200;
     /** unlock-service's verification ids (32 random bytes, base64url): anything else in the hidden field was tampered with. */
     private static final Pattern VERIFICATION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -58,7 +59,7 @@ public class HelpdeskCall {
             throw new HelpdeskInputException("invalid-random");
         }
         String why = trim(reason);
-        if (why.isEmpty() || why.length() > REASON_MAX) {
+        if (why.isEmpty() || why.length() > REASON_MAX || why.chars().anyMatch(Character::isISOControl)) {
             throw new HelpdeskInputException("reason-required");
         }
         String verification = trim(verificationId);
@@ -66,7 +67,7 @@ public class HelpdeskCall {
             throw new ServiceRefusedException("verification-invalid", 422);
         }
         try {
-            return unlockService.unlockCode(new UnlockCodeRequest(verification, normalisedCsn, dictatedRandom));
+            return unlockService.unlockCode(new UnlockCodeRequest(verification, normalisedCsn, dictatedRandom, why));
         } catch (ProcessingException e) {
             throw new ServiceRefusedException(ServiceRefusedException.UNAVAILABLE, 503);
         }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +32,8 @@ public class UnlockCodeResource {
     public record UnlockCodeRequest(
             @NotNull @Pattern(regexp = CallerVerifications.ID_PATTERN, message = "must be a verification id") String verificationId,
             @NotNull @Pattern(regexp = Identifiers.CSN_REGEX, message = "must be 8 to 16 upper-case hexadecimal characters") String csn,
-            @NotNull @Pattern(regexp = RANDOM_PATTERN, message = "must be the 10 digits the token shows") String random) {
+            @NotNull @Pattern(regexp = RANDOM_PATTERN, message = "must be the 10 digits the token shows") String random,
+            @Size(max = UnlockCodeService.MAX_REASON_LENGTH) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be text on one line") String reason) {
 
         /** Never print the verification id, whoever logs this record. */
         @Override
@@ -42,8 +44,9 @@ public class UnlockCodeResource {
 
     @POST
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    @Operation(summary = "The unlock code for a verified caller's token: CSN and Random as the caller reads them out")
+    @Operation(summary = "The unlock code for a verified caller's token: CSN and Random as the caller reads them out, "
+            + "and optionally the agent's reason, kept in the audit entry")
     public IssuedCode issue(@Valid @NotNull UnlockCodeRequest request) {
-        return service.issue(request.verificationId(), request.csn(), request.random());
+        return service.issue(request.verificationId(), request.csn(), request.random(), request.reason());
     }
 }

@@ -62,9 +62,17 @@ public class UnlockCodeService {
     @Inject
     Clock clock;
 
-    /** A refusal commits its audit entry and event, so the exception that tells the agent does not roll back. */
+    /** Longest reason an agent may give for a Code (the staff console asks for one). */
+    public static final int MAX_REASON_LENGTH = 200;
+
+    /**
+     * A refusal commits its audit entry and event, so the exception that tells the agent does not roll back.
+     *
+     * @param reason why the agent issues the Code, in the agent's words (may be null): kept in the audit entry as
+     *               {@code agentReason}, for the auditor; never in the event
+     */
     @Transactional(dontRollbackOn = RefusalException.class)
-    public IssuedCode issue(String verificationId, String csn, String random) {
+    public IssuedCode issue(String verificationId, String csn, String random, String reason) {
         String agent = staff.name();
         Instant now = clock.instant();
         Optional<CallerVerification> found = verifications.findValid(verificationId, agent);
@@ -90,8 +98,13 @@ public class UnlockCodeService {
         String normalisedRandom = UnlockCodes.normalise(random);
         String code = masterKey.codeFor(csn, normalisedRandom);
         outbox.append(new UnlockCodeIssued(csn, customerId, now), agent);
-        audit.record(agent, "unlock.code-issued", "token", csn, Map.of(
-                "customerId", customerId, "verification", CallerVerifications.reference(verification)));
+        Map<String, Object> details = new HashMap<>();
+        details.put("customerId", customerId);
+        details.put("verification", CallerVerifications.reference(verification));
+        if (reason != null && !reason.isBlank()) {
+            details.put("agentReason", reason.strip());
+        }
+        audit.record(agent, "unlock.code-issued", "token", csn, details);
         metrics.codeIssued();
         return new IssuedCode(csn, customerId, UnlockCodes.forDictation(normalisedRandom), code, now);
     }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,34 @@ class AuditTest {
         given().queryParam("subjectId", other.csn()).get("/audit").then().statusCode(200)
                 .body("action", contains("unlock.refused"))
                 .body("details[0]", containsString("CSN_NOT_CALLERS"));
+    }
+
+    @Test
+    void theAgentsReasonForACodeIsKeptInTheAuditEntry() {
+        Caller caller = Callers.withToken();
+        Staff.newHelpdeskAgent();
+        Callers.requestCode(Callers.verified(caller), caller.csn(), "4815162342",
+                "  Locked after five wrong PINs; caller identified by e-PIN  ").statusCode(200);
+
+        Staff.auditor();
+        given().queryParam("subjectId", caller.csn()).get("/audit").then().statusCode(200)
+                .body("action", contains("unlock.code-issued"))
+                .body("details[0]", containsString("\"agentReason\":\"Locked after five wrong PINs; caller identified by e-PIN\""));
+    }
+
+    @Test
+    void aReasonOnMoreThanOneLineOrTooLongIsRefusedBeforeAnythingIsComputed() {
+        Caller caller = Callers.withToken();
+        Staff.newHelpdeskAgent();
+        String verificationId = Callers.verified(caller);
+        Callers.requestCode(verificationId, caller.csn(), "4815162342", "forged\nsecond line").statusCode(400)
+                .body("code", equalTo("validation-failed")).body("violations[0].field", equalTo("reason"));
+        Callers.requestCode(verificationId, caller.csn(), "4815162342", "x".repeat(201)).statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+
+        Staff.auditor();
+        given().queryParam("subjectId", caller.csn()).get("/audit").then().statusCode(200)
+                .body("action", not(hasItem("unlock.code-issued")));
     }
 
     @Test
