@@ -23,18 +23,21 @@ public class AuditTrail {
 
     public List<AuditEntry> entries(AuditFilter filter) {
         String subject = filter.subjectId().isEmpty() ? null : filter.subjectId();
-        List<AuditEntry> entries = call(() -> switch (filter.service()) {
-            case TOKEN_REGISTRY -> registry.entries(subject, filter.limit());
-            case UNLOCK_SERVICE -> unlock.entries(subject, filter.limit());
-        });
+        AuditLogApi log = logOf(filter.service());
+        List<AuditEntry> entries = call(() -> log.entries(subject, filter.limit()));
         return entries.stream().filter(filter::admits).toList();
     }
 
     public ChainVerification verification(AuditedService service) {
-        return call(() -> switch (service) {
-            case TOKEN_REGISTRY -> registry.verification();
-            case UNLOCK_SERVICE -> unlock.verification();
-        });
+        AuditLogApi log = logOf(service);
+        return call(log::verification);
+    }
+
+    private AuditLogApi logOf(AuditedService service) {
+        return switch (service) {
+            case TOKEN_REGISTRY -> registry;
+            case UNLOCK_SERVICE -> unlock;
+        };
     }
 
     private static <T> T call(Supplier<T> request) {

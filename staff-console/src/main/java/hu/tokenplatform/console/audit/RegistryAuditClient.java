@@ -2,15 +2,11 @@ package hu.tokenplatform.console.audit;
 
 import hu.tokenplatform.console.services.ProblemResponses;
 import hu.tokenplatform.console.services.StaffAccessToken;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
-import java.util.List;
 
 /** token-registry's audit log, read with the signed-in auditor's own access token. */
 @RegisterRestClient(configKey = "token-registry")
@@ -18,12 +14,5 @@ import java.util.List;
 @RegisterProvider(ProblemResponses.class)
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
-public interface RegistryAuditClient {
-
-    @GET
-    List<AuditEntry> entries(@QueryParam("subjectId") String subjectId, @QueryParam("limit") int limit);
-
-    @GET
-    @Path("/verification")
-    ChainVerification verification();
+public interface RegistryAuditClient extends AuditLogApi {
 }
