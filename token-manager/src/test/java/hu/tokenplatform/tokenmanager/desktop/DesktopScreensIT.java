@@ -241,13 +241,8 @@ class DesktopScreensIT {
 
     @Test
     void theHelpdeskCodeOpensNewPinAndTheTokenIsUnlocked() {
-        String random;
-        try (VirtualToken token = TestTokens.handedOver(token(), new TestPki())) {
-            random = TestTokens.lockWithWrongPins(token);
-        }
-        openScreens(ENGLISH, List.of());
-        FrameFixture window = open(screens::showUnlock, UnlockWindow.class);
-        awaitCondition("the Code field is open", () -> window.textBox("code").target().isEnabled());
+        String random = lockedToken();
+        FrameFixture window = unlockWindow();
         window.label("random").requireText(UnlockCodes.forDictation(random));
         window.textBox("new-pin").requireDisabled();
 
@@ -275,13 +270,8 @@ class DesktopScreensIT {
 
     @Test
     void threeWrongCodesShowANewRandomAsTheTokenDraws() {
-        String random;
-        try (VirtualToken token = TestTokens.handedOver(token(), new TestPki())) {
-            random = TestTokens.lockWithWrongPins(token);
-        }
-        openScreens(ENGLISH, List.of());
-        FrameFixture window = open(screens::showUnlock, UnlockWindow.class);
-        awaitCondition("the Code field is open", () -> window.textBox("code").target().isEnabled());
+        String random = lockedToken();
+        FrameFixture window = unlockWindow();
 
         for (int i = 1; i <= DeviceStatus.MAX_CODE_TRIES; i++) {
             String answer = i < DeviceStatus.MAX_CODE_TRIES ? "That Code" : "Too many";
@@ -297,6 +287,21 @@ class DesktopScreensIT {
         assertFalse(newRandom.equals(random));
         window.label("random").requireText(UnlockCodes.forDictation(newRandom));
         awaitText(window, "notice", "Too many wrong Codes: the token shows a new Random. Read it out to the helpdesk.");
+    }
+
+    /** A handed-over token locked by five wrong PINs; returns the Random it drew. */
+    private String lockedToken() {
+        try (VirtualToken token = TestTokens.handedOver(token(), new TestPki())) {
+            return TestTokens.lockWithWrongPins(token);
+        }
+    }
+
+    /** The Unlock window in English, once its Code field takes input. */
+    private FrameFixture unlockWindow() {
+        openScreens(ENGLISH, List.of());
+        FrameFixture window = open(screens::showUnlock, UnlockWindow.class);
+        awaitCondition("the Code field is open", () -> window.textBox("code").target().isEnabled());
+        return window;
     }
 
     // ---- screenshots ----------------------------------------------------------------------------------------
