@@ -17,6 +17,13 @@ public final class Identifiers {
     public static final String CUSTOMER_ID_REGEX = "[0-9]{8}";
     public static final Pattern CUSTOMER_ID = Pattern.compile(CUSTOMER_ID_REGEX);
 
+    /**
+     * A caller verification's id as unlock-service issues it and the helpdesk (the staff console) sends it back:
+     * base64url of 32 random bytes, without padding.
+     */
+    public static final String VERIFICATION_ID_REGEX = "[A-Za-z0-9_-]{43}";
+    public static final Pattern VERIFICATION_ID = Pattern.compile(VERIFICATION_ID_REGEX);
+
     private Identifiers() {
     }
 

@@ -22,8 +22,6 @@ public class HelpdeskCall {
     private static final Pattern RANDOM = Pattern.compile("[0-9](?:[ -]?[0-9]){9}");
     /** unlock-service keeps at most this much of the reason, on one line, in its audit entry. */
     private static final int REASON_MAX = 200;
-    /** unlock-service's verification ids (32 random bytes, base64url): anything else in the hidden field was tampered with. */
-    private static final Pattern VERIFICATION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @Inject
     @RestClient
@@ -63,7 +61,8 @@ public class HelpdeskCall {
             throw new HelpdeskInputException("reason-required");
         }
         String verification = trim(verificationId);
-        if (!VERIFICATION_ID.matcher(verification).matches()) {
+        if (!Identifiers.VERIFICATION_ID.matcher(verification).matches()) {
+            // Not an id unlock-service issues: the hidden field was tampered with.
             throw new ServiceRefusedException("verification-invalid", 422);
         }
         try {

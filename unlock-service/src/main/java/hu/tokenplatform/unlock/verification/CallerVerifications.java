@@ -1,5 +1,6 @@
 package hu.tokenplatform.unlock.verification;
 
+import hu.tokenplatform.events.Identifiers;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CallerVerifications {
 
-    /** Base64url of 32 random bytes, without padding. */
-    public static final String ID_PATTERN = "[A-Za-z0-9_-]{43}";
+    /** Base64url of 32 random bytes, without padding: the shape the helpdesk's side checks too. */
+    public static final String ID_PATTERN = Identifiers.VERIFICATION_ID_REGEX;
     private static final int ID_BYTES = 32;
     /** Characters of the id's hash that audit entries carry, to tie a code to its verification. */
     private static final int REFERENCE_CHARS = 16;
