@@ -61,15 +61,29 @@ final class RunningPlatform implements AutoCloseable {
             databases.add(PostgresDatabase.create(databasePrefix + "_" + service));
         }
         environment.put("TOKEN_PLATFORM_VAR", var.toString());
-        for (String port : new String[]{"KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT", "KEYCLOAK_MANAGEMENT_PORT", "REGISTRY_HTTP_PORT",
-                "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT", "DEMO_RP_PORT", "TOKEN_MANAGER_PORT", "PROMETHEUS_PORT",
-                "CONSOLE_HTTP_PORT"}) {
-            environment.put(port, String.valueOf(freePort()));
-        }
+        choosePorts();
         environment.put("REGISTRY_DB_NAME", databases.get(0).name());
         environment.put("AUTH_DB_NAME", databases.get(1).name());
         environment.put("UNLOCK_DB_NAME", databases.get(2).name());
     }
+
+    /**
+     * New listening ports for every part, all different and outside the kernel's ephemeral range: a port taken
+     * from that range (a listener on port 0) can meanwhile become the source port of any outgoing connection, the
+     * services' own connections to PostgreSQL and Kafka included, and then a part cannot bind it.
+     */
+    void choosePorts() {
+        List<Integer> taken = new ArrayList<>();
+        for (String port : PORT_VARIABLES) {
+            int chosen = LoopbackPorts.free(taken);
+            taken.add(chosen);
+            environment.put(port, String.valueOf(chosen));
+        }
+    }
+
+    private static final List<String> PORT_VARIABLES = List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT",
+            "KEYCLOAK_MANAGEMENT_PORT", "REGISTRY_HTTP_PORT", "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT",
+            "DEMO_RP_PORT", "TOKEN_MANAGER_PORT", "PROMETHEUS_PORT", "CONSOLE_HTTP_PORT");
 
     /** Runs the README's command and waits until it says the platform is running. */
     void start() {
@@ -90,7 +104,28 @@ final class RunningPlatform implements AutoCloseable {
             output = CompletableFuture.runAsync(() -> copyOutput(log, ready));
             ready.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the platform did not start; see " + var.resolve("run-platform.out") + " and " + var.resolve("logs"), e);
+            // A script still waiting (for a slow Keycloak, say) is stopped, so that a second start does not meet it.
+            if (script != null && script.isAlive()) {
+                try {
+                    stop();
+                } catch (RuntimeException stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+            } else {
+                release(defaultManagementPort);
+            }
+            throw new IllegalStateException("the platform did not start; see " + var.resolve("run-platform.out") + " and "
+                    + var.resolve("logs") + ". The script's last words:\n" + lastLines(20), e);
+        }
+    }
+
+    /** The end of what run-platform.sh printed (its reasons for failing go there), for a failure's message. */
+    String lastLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(var.resolve("run-platform.out"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
         }
     }
 
@@ -207,11 +242,4 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
