@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The staff console over the running platform, in headless Chromium, signed in through the real Keycloak: a
- * helpdesk agent takes an unlock call from verification to Code, the auditor finds the agent's entry and exports
+ * helpdesk agent takes an unlock call from verification (with the caller's tokens shown) to Code, the auditor finds the agent's entry and exports
  * it, a role is kept out of another role's screen, a form without its CSRF token is refused, and all of it in
  * Hungarian and English. Screenshots of each screen go to docs/images/console-*-{hu,en}.png.
  */
@@ -204,6 +204,8 @@ class StaffConsoleIT {
             browser.type("ePin", DEMO_E_PIN);
             browser.click("verify");
             browser.element("code-form");
+            // The caller's own token, as unlock-service knows it, shown to the agent who verified them.
+            assertTrue(browser.text("caller-tokens").contains(DEMO_CSN), () -> browser.text("caller-tokens"));
             browser.screenshot(images.resolve("console-helpdesk-token-" + language + ".png"));
             browser.type("csn", "0de1 1100 0000 0001");
             browser.type("random", "481 516 2342");

@@ -88,6 +88,8 @@ class ConsolePagesTest {
     void aVerifiedCallerIsAskedForCsnRandomAndReasonAndARefusalIsSaidPlainly() {
         postWithCsrf("/helpdesk/caller-verification", "customerId", "22222222", "ePin", "482915").then().statusCode(200)
                 .body(containsString("id=\"code-form\""))
+                .body(containsString("<td class=\"csn\">0A1B2C3D4E5F6071</td><td>használatban</td>"))
+                .body(containsString("<tr class=\"revoked\"><td class=\"csn\">0A1B2C3D00000001</td><td>visszavonva: nem oldható fel</td>"))
                 .body(not(containsString("482915")));
         postWithCsrf("/helpdesk/unlock-code", "verificationId", "v".repeat(43), "customerId", "22222222",
                 "csn", "0a1b 2c3d", "random", "481 516 2342", "reason", "").then()
@@ -95,7 +97,21 @@ class ConsolePagesTest {
         postWithCsrf("/helpdesk/unlock-code", "verificationId", "v".repeat(43), "customerId", "22222222",
                 "csn", "0a1b 2c3d", "random", "481 516 2342", "reason", "PIN locked, caller on the phone").then()
                 .body(containsString("data-code=\"csn-not-callers\""))
-                .body(containsString("Ez a CSN nem az Ön tokenje."));
+                .body(containsString("Ez a CSN nem az Ön tokenje."))
+                .body(containsString("id=\"caller-tokens\""));
+    }
+
+    @Test
+    @TestSecurity(user = "helpdesk", roles = "helpdesk")
+    void aVerificationThatHasEndedOrWasTamperedWithLeadsBackToVerifyingTheCaller() {
+        postWithCsrf("/helpdesk/unlock-code", "verificationId", "w".repeat(43), "customerId", "22222222",
+                "csn", "0A1B2C3D4E5F6071", "random", "481 516 2342", "reason", "PIN locked").then()
+                .body(containsString("id=\"verify-form\""))
+                .body(not(containsString("id=\"caller-tokens\"")));
+        postWithCsrf("/helpdesk/unlock-code", "verificationId", "../../admin", "customerId", "22222222",
+                "csn", "0A1B2C3D4E5F6071", "random", "481 516 2342", "reason", "PIN locked").then()
+                .body(containsString("data-code=\"verification-invalid\""))
+                .body(containsString("id=\"verify-form\""));
     }
 
     /** A form sent as the browser sends it: with the CSRF cookie and field from the page it was on. */

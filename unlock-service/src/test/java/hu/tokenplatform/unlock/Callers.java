@@ -46,6 +46,12 @@ public final class Callers {
         return verify(caller.customerId(), caller.ePin()).statusCode(201).extract().path("verificationId");
     }
 
+    /** The verified caller's tokens, as whoever acts now. */
+    public static ValidatableResponse tokens(String verificationId) {
+        return given().contentType(ContentType.JSON).body(Map.of("verificationId", verificationId))
+                .post("/caller-verifications/tokens").then();
+    }
+
     public static ValidatableResponse requestCode(String verificationId, String csn, String random) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("verificationId", verificationId, "csn", csn, "random", random))

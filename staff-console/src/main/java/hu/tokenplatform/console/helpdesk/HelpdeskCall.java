@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class HelpdeskCall {
 
+    /** unlock-service's code for a verification that is unknown, expired or another agent's. */
+    static final String VERIFICATION_ENDED = "verification-invalid";
+
     private static final Pattern E_PIN = Pattern.compile("[0-9]{6}");
     /** The 10 digits Token Manager shows, grouped as people dictate them; unlock-service reads the same forms. */
     private static final Pattern RANDOM = Pattern.compile("[0-9](?:[ -]?[0-9]){9}");
@@ -44,6 +47,19 @@ public class HelpdeskCall {
     }
 
     /**
+     * Step 2, what the agent sees: the verified caller's tokens. Unlock-service gives them only to the agent who
+     * verified the caller, and only while the verification lasts.
+     */
+    public CallerTokens callerTokens(String verificationId) {
+        String verification = verificationIdOf(verificationId);
+        try {
+            return unlockService.callerTokens(new ShowCallerTokens(verification));
+        } catch (ProcessingException e) {
+            throw new ServiceRefusedException(ServiceRefusedException.UNAVAILABLE, 503);
+        }
+    }
+
+    /**
      * Step 2: CSN and Random as the caller reads them off Token Manager, and the agent's reason for the Code.
      * The CSN is taken in upper case and without the spaces people read it with.
      */
@@ -60,16 +76,22 @@ public class HelpdeskCall {
         if (why.isEmpty() || why.length() > REASON_MAX || why.chars().anyMatch(Character::isISOControl)) {
             throw new HelpdeskInputException("reason-required");
         }
-        String verification = trim(verificationId);
-        if (!Identifiers.VERIFICATION_ID.matcher(verification).matches()) {
-            // Not an id unlock-service issues: the hidden field was tampered with.
-            throw new ServiceRefusedException("verification-invalid", 422);
-        }
+        String verification = verificationIdOf(verificationId);
         try {
             return unlockService.unlockCode(new UnlockCodeRequest(verification, normalisedCsn, dictatedRandom, why));
         } catch (ProcessingException e) {
             throw new ServiceRefusedException(ServiceRefusedException.UNAVAILABLE, 503);
         }
+    }
+
+    /** The verification id the page carried, if it has the shape unlock-service issues. */
+    private static String verificationIdOf(String verificationId) {
+        String verification = trim(verificationId);
+        if (!Identifiers.VERIFICATION_ID.matcher(verification).matches()) {
+            // Not an id unlock-service issues: the hidden field was tampered with.
+            throw new ServiceRefusedException(VERIFICATION_ENDED, 422);
+        }
+        return verification;
     }
 
     private static String trim(String value) {

@@ -17,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestForm;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * The helpdesk screen: verify the caller, then take CSN, Random and the reason, and show the Code for dictation.
@@ -30,9 +28,6 @@ import java.time.format.DateTimeParseException;
 @Blocking
 @RolesAllowed(StaffRoles.HELPDESK)
 public class HelpdeskResource {
-
-    /** unlock-service's code for a verification that is unknown, expired or another agent's. */
-    private static final String VERIFICATION_ENDED = "verification-invalid";
 
     @Inject
     Page page;
@@ -53,9 +48,14 @@ public class HelpdeskResource {
     @Path("/caller-verification")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance verify(@RestForm String customerId, @RestForm String ePin) {
+        CallerVerification verification;
         try {
-            CallerVerification verification = call.verify(customerId, ePin);
-            return page.of(helpdesk).data("step", "token").data("verification", verification);
+            verification = call.verify(customerId, ePin);
+        } catch (Refused e) {
+            return refusedAt("verify", e.code()).data("customerId", customerId);
+        }
+        try {
+            return tokenStep(verification.verificationId(), call.callerTokens(verification.verificationId()));
         } catch (Refused e) {
             return refusedAt("verify", e.code()).data("customerId", customerId);
         }
@@ -65,29 +65,30 @@ public class HelpdeskResource {
     @Path("/unlock-code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance unlockCode(@RestForm String verificationId, @RestForm String customerId,
-                                       @RestForm String expiresAt, @RestForm String csn, @RestForm String random,
-                                       @RestForm String reason) {
-        CallerVerification verification = new CallerVerification(verificationId, customerId, instantOrNull(expiresAt));
+                                       @RestForm String csn, @RestForm String random, @RestForm String reason) {
         try {
             UnlockCode code = call.unlockCode(verificationId, csn, random, reason);
             return page.of(helpdesk).data("step", "code").data("code", code);
-        } catch (Refused e) {
-            if (VERIFICATION_ENDED.equals(e.code())) {
+        } catch (Refused refused) {
+            if (HelpdeskCall.VERIFICATION_ENDED.equals(refused.code())) {
                 // Expired, or another agent's: only a new verification helps, so that is the step shown.
-                return refusedAt("verify", e.code()).data("customerId", customerId);
+                return refusedAt("verify", refused.code()).data("customerId", customerId);
             }
-            return refusedAt("token", e.code()).data("verification", verification)
+            // The step again, with the caller's tokens as unlock-service knows them now (the page's copy is not trusted).
+            CallerTokens tokens;
+            try {
+                tokens = call.callerTokens(verificationId);
+            } catch (Refused ended) {
+                return refusedAt("verify", ended.code()).data("customerId", customerId);
+            }
+            return tokenStep(verificationId, tokens).data("refusal", page.refusal(refused.code())).data("refusalCode", refused.code())
                     .data("csn", csn).data("random", random).data("reason", reason);
         }
     }
 
-    /** The expiry the page carried along; shown only, unlock-service decides whether the verification lasts. */
-    private static Instant instantOrNull(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    /** Step 2: the verified caller, their tokens, and the form for CSN, Random and reason. */
+    private TemplateInstance tokenStep(String verificationId, CallerTokens tokens) {
+        return page.of(helpdesk).data("step", "token").data("verificationId", verificationId).data("caller", tokens);
     }
 
     /** The step again, with the refusal in words the agent can say. */

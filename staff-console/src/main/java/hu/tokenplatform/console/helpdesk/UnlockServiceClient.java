@@ -26,6 +26,10 @@ public interface UnlockServiceClient {
     CallerVerification verifyCaller(CallerVerificationRequest request);
 
     @POST
+    @Path("/caller-verifications/tokens")
+    CallerTokens callerTokens(ShowCallerTokens request);
+
+    @POST
     @Path("/unlock-codes")
     UnlockCode unlockCode(UnlockCodeRequest request);
 }

@@ -1,5 +1,6 @@
 package hu.tokenplatform.console.helpdesk;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * unlock-service's helpdesk API as the console's tests need it: customer 11111111 is locked out, 22222222 is
- * verified, and any Code is refused as another customer's token. Answers in the service's problem JSON. A plain
+ * verified with two tokens (one in use, one revoked), and any Code is refused as another customer's token. Answers in the service's problem JSON. A plain
  * Vert.x route, so that the console's own CSRF filter (which takes only forms) does not stand in its way.
  */
 @ApplicationScoped
@@ -18,6 +19,7 @@ public class UnlockServiceStub {
     void routes(@Observes Router router) {
         router.post("/stub/unlock-service/*").handler(BodyHandler.create());
         router.post("/stub/unlock-service/caller-verifications").handler(this::verify);
+        router.post("/stub/unlock-service/caller-verifications/tokens").handler(this::tokens);
         router.post("/stub/unlock-service/unlock-codes").handler(context -> problem(context, 422, "csn-not-callers"));
     }
 
@@ -30,6 +32,20 @@ public class UnlockServiceStub {
         context.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("verificationId", "v".repeat(43)).put("customerId", customerId)
                         .put("expiresAt", "2026-01-01T10:10:00Z").encode());
+    }
+
+    /** The verification the stub gives has two tokens: one in use, one revoked; any other id has ended. */
+    private void tokens(RoutingContext context) {
+        if (!"v".repeat(43).equals(context.body().asJsonObject().getString("verificationId"))) {
+            problem(context, 422, "verification-invalid");
+            return;
+        }
+        context.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("customerId", "22222222").put("verificationExpiresAt", "2026-01-01T10:10:00Z")
+                        .put("tokens", new JsonArray()
+                                .add(new JsonObject().put("csn", "0A1B2C3D4E5F6071").put("state", "ACTIVE").put("since", "2025-12-01T09:00:00Z"))
+                                .add(new JsonObject().put("csn", "0A1B2C3D00000001").put("state", "REVOKED").put("since", "2025-11-01T09:00:00Z")))
+                        .encode());
     }
 
     private static void problem(RoutingContext context, int status, String code) {

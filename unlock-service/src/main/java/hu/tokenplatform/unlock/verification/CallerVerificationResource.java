@@ -37,11 +37,33 @@ public class CallerVerificationResource {
         }
     }
 
+    public record ShowCallerTokens(
+            @NotNull @Pattern(regexp = CallerVerifications.ID_PATTERN, message = "must be a verification id") String verificationId) {
+
+        /** Never print the verification id, whoever logs this record. */
+        @Override
+        public String toString() {
+            return "ShowCallerTokens[verificationId=***]";
+        }
+    }
+
     @POST
     @ResponseStatus(201)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @Operation(summary = "Verify a caller with customer identifier and e-PIN; the verification id is valid for this agent only, for a short time")
     public Verified verify(@Valid @NotNull VerifyCaller request) {
         return service.verify(request.customerId(), request.ePin());
+    }
+
+    /**
+     * The verified caller's tokens, for the agent who verified them and while the verification lasts. A POST with
+     * the id in the body, not a GET with it in the path, so that the id stays out of access logs.
+     */
+    @POST
+    @Path("/tokens")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @Operation(summary = "The verified caller's tokens (CSN, state, since), for the agent who verified the caller, while the verification lasts")
+    public CallerTokens tokens(@Valid @NotNull ShowCallerTokens request) {
+        return service.tokensOf(request.verificationId());
     }
 }

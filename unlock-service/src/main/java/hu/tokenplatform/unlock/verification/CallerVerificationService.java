@@ -5,6 +5,7 @@ import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
+import hu.tokenplatform.unlock.code.UnlockRefusal;
 import hu.tokenplatform.unlock.config.UnlockConfig;
 import hu.tokenplatform.unlock.epin.CallerLockout;
 import hu.tokenplatform.unlock.epin.CallerLockouts;
@@ -12,7 +13,9 @@ import hu.tokenplatform.unlock.epin.EPin;
 import hu.tokenplatform.unlock.epin.EPinHasher;
 import hu.tokenplatform.unlock.metrics.UnlockMetrics;
 import hu.tokenplatform.unlock.projection.Customer;
+import hu.tokenplatform.unlock.projection.Token;
 import hu.tokenplatform.unlock.ratelimit.RateLimiter;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,6 +105,25 @@ public class CallerVerificationService {
                 "expiresAt", issued.verification().expiresAt.toString()));
         metrics.verified();
         return new Verified(issued.id(), customerId, issued.verification().expiresAt);
+    }
+
+    /**
+     * The tokens of the caller behind {@code verificationId}, for the agent who verified them, until the
+     * verification expires: unknown, expired and another agent's verifications are one refusal, as for a Code.
+     * Audited, as every look at a customer's data is.
+     */
+    @Transactional
+    public CallerTokens tokensOf(String verificationId) {
+        String agent = staff.name();
+        CallerVerification verification = verifications.findValid(verificationId, agent)
+                .orElseThrow(UnlockRefusal.VERIFICATION_INVALID::exception);
+        List<CallerTokens.CallerToken> tokens = Token.<Token>list("customerId", Sort.descending("stateChangedAt"), verification.customerId)
+                .stream()
+                .map(token -> new CallerTokens.CallerToken(token.csn, token.state.name(), token.stateChangedAt))
+                .toList();
+        audit.record(agent, "caller.tokens-shown", "customer", verification.customerId, Map.of(
+                "verification", CallerVerifications.reference(verification), "tokens", tokens.size()));
+        return new CallerTokens(verification.customerId, verification.expiresAt, tokens);
     }
 
     /** Publishes, audits and counts the failure, and gives what tells the agent. */

@@ -59,6 +59,42 @@ class CallerVerificationTest {
     }
 
     @Test
+    void theAgentWhoVerifiedTheCallerSeesTheCallersTokensLastChangedFirstWithTheirStates() {
+        Caller caller = Callers.withToken();
+        String older = caller.csn();
+        String newer = Registry.newCsn();
+        Registry.handOver(newer, caller.customerId());
+        Registry.revoke(older, caller.customerId());
+        Registry.awaitState(older, hu.tokenplatform.unlock.projection.TokenState.REVOKED);
+        String agent = Staff.newHelpdeskAgent();
+        String verification = Callers.verified(caller);
+
+        Callers.tokens(verification).statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("customerId", equalTo(caller.customerId()))
+                .body("tokens.csn", equalTo(List.of(older, newer)))
+                .body("tokens.state", equalTo(List.of("REVOKED", "ISSUED")));
+
+        Staff.auditor();
+        given().queryParam("subjectId", caller.customerId()).get("/audit").then().statusCode(200)
+                .body("findAll { it.action == 'caller.tokens-shown' }.actor", hasItem(agent));
+    }
+
+    @Test
+    void anotherAgentOrAnExpiredOrMadeUpVerificationShowsNoTokens() {
+        Caller caller = Callers.withToken();
+        Staff.newHelpdeskAgent();
+        String verification = Callers.verified(caller);
+
+        Staff.newHelpdeskAgent();
+        Callers.tokens(verification).statusCode(422).body("code", equalTo("verification-invalid"));
+        Callers.tokens("A".repeat(43)).statusCode(422).body("code", equalTo("verification-invalid"));
+        Callers.tokens("not-an-id").statusCode(400);
+        Staff.officer();
+        Callers.tokens(verification).statusCode(403);
+    }
+
+    @Test
     void wrongEPinIsRefused() {
         Caller caller = Callers.withToken();
         Staff.newHelpdeskAgent();
