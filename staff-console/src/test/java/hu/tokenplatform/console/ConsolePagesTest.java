@@ -5,6 +5,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,6 +114,18 @@ class ConsolePagesTest {
                 "csn", "0A1B2C3D4E5F6071", "random", "481 516 2342", "reason", "PIN locked").then()
                 .body(containsString("data-code=\"verification-invalid\""))
                 .body(containsString("id=\"verify-form\""));
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void theAuditorsFilterReachesTheServiceWithTheTimeWindowInUtcAndMalformedValuesDropped() {
+        String from = LocalDateTime.of(2026, 12, 7, 9, 30).atZone(ZoneId.systemDefault()).toInstant().toString();
+        String html = given().queryParam("service", "unlock-service").queryParam("actor", "helpdesk")
+                .queryParam("from", "2026-12-07T09:30").queryParam("to", "not a time")
+                .queryParam("subjectId", "22222222' or 1=1").get("/auditor").then().statusCode(200)
+                .body(containsString("value=\"2026-12-07T09:30\"")).extract().asString();
+        assertTrue(html.contains("&quot;actor&quot;:&quot;helpdesk&quot;") && html.contains("&quot;from&quot;:&quot;" + from + "&quot;"), html);
+        assertTrue(!html.contains("&quot;to&quot;") && !html.contains("&quot;subjectId&quot;"), "dropped, not sent: " + html);
     }
 
     /** A form sent as the browser sends it: with the CSRF cookie and field from the page it was on. */

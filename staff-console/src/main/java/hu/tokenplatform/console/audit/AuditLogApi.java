@@ -13,7 +13,8 @@ import java.util.List;
 public interface AuditLogApi {
 
     @GET
-    List<AuditEntry> entries(@QueryParam("subjectId") String subjectId, @QueryParam("limit") int limit);
+    List<AuditEntry> entries(@QueryParam("subjectId") String subjectId, @QueryParam("actor") String actor,
+                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") int limit);
 
     @GET
     @Path("/verification")

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,9 +24,11 @@ public class AuditTrail {
 
     public List<AuditEntry> entries(AuditFilter filter) {
         String subject = filter.subjectId().isEmpty() ? null : filter.subjectId();
+        String actor = filter.actor().isEmpty() ? null : filter.actor();
         AuditLogApi log = logOf(filter.service());
-        List<AuditEntry> entries = call(() -> log.entries(subject, filter.limit()));
-        return entries.stream().filter(filter::admits).toList();
+        // The bank's time zone is the console's (as on every page's times).
+        ZoneId zone = ZoneId.systemDefault();
+        return call(() -> log.entries(subject, actor, filter.fromInstant(zone), filter.toInstant(zone), filter.limit()));
     }
 
     public ChainVerification verification(AuditedService service) {

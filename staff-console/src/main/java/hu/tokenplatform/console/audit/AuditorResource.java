@@ -38,8 +38,9 @@ public class AuditorResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance entries(@QueryParam("service") String service, @QueryParam("subjectId") String subjectId,
-                                    @QueryParam("actor") String actor, @QueryParam("limit") Integer limit) {
-        AuditFilter filter = AuditFilter.of(service, subjectId, actor, limit);
+                                    @QueryParam("actor") String actor, @QueryParam("from") String from,
+                                    @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        AuditFilter filter = AuditFilter.of(service, subjectId, actor, from, to, limit);
         TemplateInstance view = page.of(auditor).data("filter", filter).data("services", AuditedService.values());
         try {
             return view.data("entries", trail.entries(filter)).data("chain", trail.verification(filter.service()));
@@ -52,8 +53,9 @@ public class AuditorResource {
     @Path("/export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("service") String service, @QueryParam("subjectId") String subjectId,
-                           @QueryParam("actor") String actor, @QueryParam("limit") Integer limit) {
-        AuditFilter filter = AuditFilter.of(service, subjectId, actor, limit);
+                           @QueryParam("actor") String actor, @QueryParam("from") String from,
+                           @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
+        AuditFilter filter = AuditFilter.of(service, subjectId, actor, from, to, limit);
         try {
             return Response.ok(AuditCsv.of(trail.entries(filter)), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"audit-" + filter.service().id() + ".csv\"")

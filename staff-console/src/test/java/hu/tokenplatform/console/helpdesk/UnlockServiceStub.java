@@ -20,6 +20,9 @@ public class UnlockServiceStub {
         router.post("/stub/unlock-service/*").handler(BodyHandler.create());
         router.post("/stub/unlock-service/caller-verifications").handler(this::verify);
         router.post("/stub/unlock-service/caller-verifications/tokens").handler(this::tokens);
+        router.get("/stub/unlock-service/audit").handler(this::audit);
+        router.get("/stub/unlock-service/audit/verification").handler(context -> context.response()
+                .putHeader("Content-Type", "application/json").end(new JsonObject().put("intact", true).encode()));
         router.post("/stub/unlock-service/unlock-codes").handler(context -> problem(context, 422, "csn-not-callers"));
     }
 
@@ -46,6 +49,16 @@ public class UnlockServiceStub {
                                 .add(new JsonObject().put("csn", "0A1B2C3D4E5F6071").put("state", "ACTIVE").put("since", "2025-12-01T09:00:00Z"))
                                 .add(new JsonObject().put("csn", "0A1B2C3D00000001").put("state", "REVOKED").put("since", "2025-11-01T09:00:00Z")))
                         .encode());
+    }
+
+    /** One entry whose details are the filter the console sent, so that a test can see what the service was asked. */
+    private void audit(RoutingContext context) {
+        JsonObject asked = new JsonObject();
+        context.queryParams().forEach(asked::put);
+        context.response().putHeader("Content-Type", "application/json").end(new JsonArray().add(new JsonObject()
+                .put("id", 1).put("occurredAt", "2026-12-07T08:30:00Z").put("actor", "helpdesk").put("action", "caller.verified")
+                .put("subjectType", "customer").put("subjectId", "22222222").put("details", asked.encode())
+                .put("entryHash", "0".repeat(64))).encode());
     }
 
     private static void problem(RoutingContext context, int status, String code) {

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -94,6 +96,39 @@ class AuditTest {
         Staff.auditor();
         given().queryParam("subjectId", unknown).get("/audit").then().statusCode(200)
                 .body("details[0]", containsString("UNKNOWN_CUSTOMER"));
+    }
+
+    @Test
+    void theAuditorFiltersByActorAndTimeWindowBeforeTheLimitIsApplied() {
+        Caller caller = Callers.withToken();
+        String agent = Staff.newHelpdeskAgent();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Callers.verified(caller);
+        Instant after = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        // Other actors' entries newer than the agent's: a limit applied before the actor filter would hide the agent's.
+        for (int i = 0; i < 3; i++) {
+            Callers.withToken();
+        }
+
+        Staff.auditor();
+        given().queryParam("actor", agent).queryParam("limit", 1).get("/audit").then().statusCode(200)
+                .body("actor", contains(agent)).body("action", contains("caller.verified"));
+        given().queryParam("actor", agent).queryParam("from", before.toString()).queryParam("to", after.toString())
+                .get("/audit").then().statusCode(200).body("action", contains("caller.verified"));
+        given().queryParam("actor", agent).queryParam("to", before.toString())
+                .get("/audit").then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("subjectId", caller.customerId()).queryParam("actor", "officer.kiss")
+                .get("/audit").then().statusCode(200).body("action", contains("e-pin.set"));
+    }
+
+    @Test
+    void malformedAuditFiltersAreRefused() {
+        Staff.auditor();
+        for (String[] filter : new String[][]{{"from", "yesterday"}, {"to", "2026-02-30T10:00:00Z"}, {"from", "2026-12-07T10:00:00+01:00"},
+                {"actor", "x' or '1'='1"}, {"actor", "a".repeat(65)}}) {
+            given().queryParam(filter[0], filter[1]).get("/audit").then().statusCode(400)
+                    .body("code", equalTo("validation-failed"));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package hu.tokenplatform.servicekit.audit;
 
 import hu.tokenplatform.events.StaffRoles;
+import hu.tokenplatform.servicekit.problem.CommonRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The audit log for bank auditors, the same in every service: entries newest first, and a recomputation of the
@@ -38,17 +43,53 @@ public class AuditResource {
     public record ChainVerification(boolean intact, Long firstBrokenEntryId) {
     }
 
+    /** An instant as the filter takes it: UTC, to the second or finer, e.g. {@code 2026-12-07T09:30:00Z}. */
+    static final String INSTANT = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z";
+    /** Staff user names as Keycloak keeps them, and the services' own actors ("system", a service's name). */
+    static final String ACTOR = "[A-Za-z0-9._@-]*";
+
     @GET
-    @Operation(summary = "Audit entries, newest first, optionally for one subject (CSN, customer identifier, company id)")
+    @Operation(summary = "Audit entries, newest first, optionally for one subject (CSN, customer identifier, company id), "
+            + "one actor, and a time window [from, to)")
     public List<AuditEntryView> entries(@QueryParam("subjectId") @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]*") String subjectId,
+                                        @QueryParam("actor") @Size(max = 64) @Pattern(regexp = ACTOR) String actor,
+                                        @QueryParam("from") @Pattern(regexp = INSTANT) String from,
+                                        @QueryParam("to") @Pattern(regexp = INSTANT) String to,
                                         @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        var query = subjectId == null || subjectId.isEmpty()
-                ? AuditEntry.<AuditEntry>find("order by id desc")
-                : AuditEntry.<AuditEntry>find("subjectId = ?1 order by id desc", subjectId);
-        return query.page(0, limit).list().stream()
+        // The filter is applied in the query, before the limit: the newest `limit` entries that match, not the
+        // matching ones among the newest `limit`.
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (subjectId != null && !subjectId.isEmpty()) {
+            conditions.add("subjectId = :subject");
+            parameters.put("subject", subjectId);
+        }
+        if (actor != null && !actor.isEmpty()) {
+            conditions.add("actor = :actor");
+            parameters.put("actor", actor);
+        }
+        if (from != null && !from.isEmpty()) {
+            conditions.add("occurredAt >= :from");
+            parameters.put("from", instant(from));
+        }
+        if (to != null && !to.isEmpty()) {
+            conditions.add("occurredAt < :to");
+            parameters.put("to", instant(to));
+        }
+        String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
+        return AuditEntry.<AuditEntry>find(where + "order by id desc", parameters).page(0, limit).list().stream()
                 .map(e -> new AuditEntryView(e.id, e.occurredAt, e.actor, e.action, e.subjectType, e.subjectId,
                         e.details, e.entryHash))
                 .toList();
+    }
+
+    /** The shape is checked by the pattern; a day or hour that does not exist (2026-02-30) is refused here. */
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CommonRefusal.VALIDATION_FAILED.exception();
+        }
     }
 
     @GET
