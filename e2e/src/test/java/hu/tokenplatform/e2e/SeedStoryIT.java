@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -340,31 +342,56 @@ class SeedStoryIT {
     }
 
     /**
-     * The helpdesk verifies the caller (a wrong e-PIN first), is refused a Code for Béla's token, and issues one for
-     * the CSN and Random the caller read out; returns the Code it reads back.
+     * The helpdesk agent takes Anna's call in the staff console, in a browser of their own: verifies the caller (a
+     * wrong e-PIN first), sees her token, is refused a Code for Béla's CSN, and gets one for the CSN and Random she
+     * reads out; returns the Code the page shows for dictation.
      */
     private String helpdeskGivesTheCode(String csn, String random) {
-        StaffApi helpdesk = platform.staff("UNLOCK_HTTP_PORT", "helpdesk");
-        ApiException wrongEPin = assertThrows(ApiException.class,
-                () -> helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", "111357")));
-        assertEquals("caller-not-verified", wrongEPin.code());
-        awaitEvent("caller.verification-failed", ANNA, e -> true);
-        String verification = helpdesk.post("/caller-verifications", Map.of("customerId", ANNA, "ePin", ANNA_E_PIN))
-                .path("verificationId").asText();
-        ApiException bela = assertThrows(ApiException.class, () -> helpdesk.post("/unlock-codes",
-                Map.of("verificationId", verification, "csn", "0E2E000000000B22", "random", random)));
-        assertTrue(bela.code().equals("csn-not-callers") || bela.code().equals("token-unknown"), bela.code());
-        JsonNode code = helpdesk.post("/unlock-codes", Map.of("verificationId", verification, "csn", csn, "random", random));
+        String code;
+        try (Browser agent = new Browser(work.resolve("helpdesk-chromium"))) {
+            ConsoleSignIn.signIn(agent, platform.url("CONSOLE_HTTP_PORT"), platform.secrets(), "/helpdesk", "helpdesk");
+            agent.type("customerId", ANNA);
+            agent.type("ePin", "111357");
+            agent.click("verify");
+            assertEquals("caller-not-verified", agent.element("refusal").getAttribute("data-code"));
+            awaitEvent("caller.verification-failed", ANNA, e -> true);
+
+            agent.type("customerId", ANNA);
+            agent.type("ePin", ANNA_E_PIN);
+            agent.click("verify");
+            assertTrue(agent.text("caller-tokens").contains(ANNA_CSN), agent.text("caller-tokens"));
+
+            issueCode(agent, BELA_CSN, random);
+            String refused = agent.element("refusal").getAttribute("data-code");
+            assertTrue(refused.equals("csn-not-callers") || refused.equals("token-unknown"), refused);
+            issueCode(agent, csn, random);
+            assertFalse(agent.has("refusal"), () -> "refused: " + agent.text("refusal-words"));
+            assertEquals(ANNA_CSN, agent.text("code-csn"));
+            code = agent.text("unlock-code");
+        }
         CloudEvent issued = awaitEvent("unlock.code-issued", ANNA_CSN, e -> true);
         assertEquals("helpdesk", issued.actor());
-        assertFalse(EventCodec.write(issued).contains(code.path("code").asText().replace(" ", "")), "the Code is never in an event");
+        assertFalse(EventCodec.write(issued).contains(code.replace(" ", "")), "the Code is never in an event");
         // The PIN lock lives on the token: the registry records the Code and audits it under the agent, state unchanged.
         eventually("the registry records the Code", () -> assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA_CSN,
                 "token.unlock-code-issued", "helpdesk"));
         JsonNode registered = registryAs("ops").get("/tokens/" + ANNA_CSN);
         assertEquals("ACTIVE", registered.path("state").asText());
         assertTrue(registered.path("lastUnlockCodeAt").isTextual(), registered.toString());
-        return code.path("code").asText();
+        return code;
+    }
+
+    /** The agent types what the caller reads out, with a reason, and asks for the Code; waits for the answer. */
+    private static void issueCode(Browser agent, String csn, String random) {
+        agent.type("csn", csn);
+        agent.type("random", random);
+        agent.type("reason", "Anna Kovács locked her token with five wrong PINs");
+        WebElement form = agent.element("code-form");
+        agent.click("issue-code");
+        // The step before may show a refusal too: the answer is the next page's.
+        agent.await("the page to be answered", ExpectedConditions.stalenessOf(form));
+        agent.await("the Code or a refusal", driver -> !driver.findElements(By.id("unlock-code")).isEmpty()
+                || !driver.findElements(By.id("refusal")).isEmpty());
     }
 
     // --- 7 -----------------------------------------------------------------------------------------------------

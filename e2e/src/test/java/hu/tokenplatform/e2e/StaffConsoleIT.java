@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -175,12 +174,7 @@ class StaffConsoleIT {
 
         /** Opens {@code path}, which sends the browser to Keycloak's sign-in page, and signs in as {@code user}. */
         private void signIn(Browser browser, String path, String user) {
-            browser.open(console.resolve(path).toString());
-            browser.element("username");
-            browser.type("username", user);
-            browser.type("password", secrets.get(user.toUpperCase(Locale.ROOT) + "_PASSWORD"));
-            browser.click("kc-login");
-            assertEquals(user, browser.text("staff-name"));
+            ConsoleSignIn.signIn(browser, console, secrets, path, user);
         }
 
         /**
