@@ -194,6 +194,24 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export KEYCLOAK_URL=http://127.0.0.1:$KEYCLOAK_PORT
 export KEYCLOAK_REALM=token-platform
 
+# The services take only staff tokens issued for them (aud). A Keycloak data directory from before the staff
+# clients added the services' audiences would give tokens every service refuses: say so, not fail later.
+staff_token_audiences() {
+  local token payload
+  token=$(printf '%s' "$OPS_PASSWORD" | curl -sf -d grant_type=password -d client_id=staff-console -d username=ops \
+    --data-urlencode 'password@-' "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/token" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  payload=$(printf '%s' "$token" | cut -d. -f2 | tr '_-' '/+')
+  while [ $(( ${#payload} % 4 )) -ne 0 ]; do payload="$payload="; done
+  printf '%s' "$payload" | base64 -d 2>/dev/null | sed -n 's/.*"aud":\(\[[^]]*\]\|"[^"]*"\).*/\1/p'
+}
+audiences=$(staff_token_audiences)
+for service in token-registry unlock-service auth-service; do
+  case "$audiences" in *"\"$service\""*) ;; *)
+    fail "Keycloak in $var/keycloak gives staff tokens without the audience $service (its realm was imported before the staff clients had it). Stop the platform, remove $var/keycloak/keycloak-*/data/h2 and start again: the realm is imported afresh." ;;
+  esac
+done
+
 say "Starting the services ..."
 mkdir -p "$var/token-registry" "$var/unlock-service" "$var/auth-service"
 KAFKA_USERNAME=token-registry KAFKA_PASSWORD=$KAFKA_TOKEN_REGISTRY_PASSWORD \

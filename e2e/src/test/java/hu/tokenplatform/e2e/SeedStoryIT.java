@@ -178,6 +178,13 @@ class SeedStoryIT {
         ApiException helpdeskIsNotAnOfficer = assertThrows(ApiException.class,
                 () -> registryAs("helpdesk").post("/users", Map.of()));
         assertEquals(403, helpdeskIsNotAnOfficer.status(), "the registry checks the Keycloak role");
+        // The officer's own token from the same realm, issued for another client (Keycloak's built-in admin-cli), lacks
+        // the registry's audience: refused, whatever its roles.
+        String forAnotherClient = StaffApi.signIn(platform.url("KEYCLOAK_PORT"), RunningPlatform.REALM, "admin-cli", "officer",
+                platform.secrets().get("OFFICER_PASSWORD"));
+        ApiException notForTheRegistry = assertThrows(ApiException.class,
+                () -> new StaffApi(platform.url("REGISTRY_HTTP_PORT"), forAnotherClient).get("/companies/" + COMPANY));
+        assertEquals(401, notForTheRegistry.status(), "the registry takes only tokens issued for it (aud)");
 
         anna.tokenManager.run("", "factory", "--csn", ANNA_CSN, "--master-keystore", masterKeystore(),
                 "--attestation-ca", factoryCa()).requireSuccess("factory");

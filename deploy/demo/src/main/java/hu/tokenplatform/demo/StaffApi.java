@@ -38,7 +38,12 @@ public final class StaffApi {
      * {@code staff-console} client exists for the local platform and its end-to-end test only.
      */
     public static String signIn(URI keycloak, String realm, String username, String password) {
-        String form = form(Map.of("grant_type", "password", "client_id", "staff-console", "username", username,
+        return signIn(keycloak, realm, "staff-console", username, password);
+    }
+
+    /** As {@link #signIn(URI, String, String, String)}, through the client {@code clientId} of the realm. */
+    public static String signIn(URI keycloak, String realm, String clientId, String username, String password) {
+        String form = form(Map.of("grant_type", "password", "client_id", clientId, "username", username,
                 "password", password, "scope", "openid"));
         HttpRequest request = HttpRequest.newBuilder(keycloak.resolve("/realms/" + realm + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
