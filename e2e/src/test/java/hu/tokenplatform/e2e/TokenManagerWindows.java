@@ -68,7 +68,23 @@ final class TokenManagerWindows implements AutoCloseable {
     /** Types {@code pin} into "New PIN" key by key, in place of what it held, once the field is open. */
     void typeNewPin(FrameFixture window, String pin) {
         awaitEnabled(window, "new-pin");
-        window.textBox("new-pin").deleteText().enterText(pin);
+        typeWhole(window, "new-pin", pin);
+    }
+
+    /**
+     * Types {@code text} into the field and checks that the field got every character; on a machine loaded far
+     * beyond its cores a robot's keystroke can go astray, and then the field is typed again (at most three times).
+     * Only the length is read back: PIN fields do not give their text.
+     */
+    private void typeWhole(FrameFixture window, String name, String text) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            window.textBox(name).deleteText().enterText(text);
+            int typed = GuiActionRunner.execute(() -> ((JTextComponent) named(window.target(), name)).getDocument().getLength());
+            if (typed == text.length()) {
+                return;
+            }
+            System.out.println("Token Manager windows: " + name + " got " + typed + " of " + text.length() + " characters; typing it again");
+        }
     }
 
     /**
@@ -79,7 +95,7 @@ final class TokenManagerWindows implements AutoCloseable {
         typeNewPin(window, pin);
         awaitEveryRuleTicked(window);
         awaitEnabled(window, "confirm-pin");
-        window.textBox("confirm-pin").enterText(pin);
+        typeWhole(window, "confirm-pin", pin);
     }
 
     /** Waits until the mark before {@code rule} says met (a tick) or not met (a red ring). */
@@ -102,10 +118,40 @@ final class TokenManagerWindows implements AutoCloseable {
         }));
     }
 
-    /** Clicks the button called {@code name} once it is enabled. */
+    /** Clicks the button called {@code name} once it is enabled; if it never is, says what the window showed. */
     void click(FrameFixture window, String name) {
-        awaitEnabled(window, name);
+        try {
+            awaitEnabled(window, name);
+        } catch (RuntimeException notEnabled) {
+            throw new AssertionError(name + " never became enabled; the window showed: " + describe(window), notEnabled);
+        }
         window.button(name).click();
+    }
+
+    /** The window's labels, and its fields' names with how many characters each holds (never a field's text). */
+    private static String describe(FrameFixture window) {
+        return GuiActionRunner.execute(() -> {
+            StringBuilder shown = new StringBuilder();
+            describe(window.target(), shown);
+            return shown.toString();
+        });
+    }
+
+    private static void describe(Container container, StringBuilder shown) {
+        for (Component child : container.getComponents()) {
+            if (!child.isShowing()) {
+                continue;
+            }
+            if (child instanceof JLabel label && label.getText() != null && !label.getText().isBlank()) {
+                shown.append('[').append(label.getText()).append("] ");
+            } else if (child instanceof JTextComponent field && child.getName() != null) {
+                shown.append(child.getName()).append('=').append(field.getDocument().getLength()).append(" chars")
+                        .append(field.isEnabled() ? "" : " (disabled)").append("; ");
+            }
+            if (child instanceof Container inner) {
+                describe(inner, shown);
+            }
+        }
     }
 
     /** Waits until the window shows {@code text}, in a label, a paragraph or its notice line. */
