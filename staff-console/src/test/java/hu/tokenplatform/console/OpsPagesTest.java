@@ -33,7 +33,9 @@ class OpsPagesTest {
         assertTrue(page.contains("Kafka broker: DOWN"), "the failing check is named");
         // auth-service's own numbers are missing, with why; never a 0 in their place.
         assertTrue(cell(page, "crl").contains("— <span class=\"hint\">nem elérhető</span>"), cell(page, "crl"));
-        assertTrue(cell(page, "events-auth-service").contains("— <span class=\"hint\">nem elérhető</span>"), cell(page, "events-auth-service"));
+        assertEquals("—", cell(page, "backlog-auth-service"));
+        assertEquals("—", cell(page, "lag-auth-service"));
+        assertTrue(cell(page, "service-auth-service").contains("<span class=\"unknown\">nem elérhető</span>"), cell(page, "service-auth-service"));
         assertEquals("critical", row(page, "ops-headline", "data-level"));
     }
 
@@ -44,10 +46,12 @@ class OpsPagesTest {
         String tokens = cell(page, "tokens-by-state");
         assertTrue(tokens.contains("<td>ACTIVE</td><td class=\"num\">3</td>") && tokens.contains("<td>REVOKED</td><td class=\"num\">0</td>"), tokens);
         // ConsumerLagHigh is above 100 records; the NaN of an unassigned partition is not the maximum.
-        assertTrue(cell(page, "events-token-registry").contains("<td class=\"num warning\">250 <span class=\"hint\">kafka-consumer-unlock-events</span>"),
-                cell(page, "events-token-registry"));
-        assertTrue(cell(page, "events-unlock-service").contains("<td class=\"num warning\">12"), cell(page, "events-unlock-service"));
-        assertTrue(cell(page, "events-token-registry").contains("<td class=\"num ok\">0</td>"), cell(page, "events-token-registry"));
+        assertEquals("250<br><span class=\"hint\">kafka-consumer-unlock-events</span>", cell(page, "lag-token-registry"));
+        assertEquals("num warning", row(page, "lag-token-registry", "class"));
+        assertEquals("12", cell(page, "backlog-unlock-service"));
+        assertEquals("num warning", row(page, "backlog-unlock-service", "class"));
+        assertEquals("0", cell(page, "backlog-token-registry"));
+        assertEquals("num ok", row(page, "backlog-token-registry", "class"));
     }
 
     @Test
@@ -62,6 +66,7 @@ class OpsPagesTest {
         assertTrue(page.contains("<tr class=\"ok\"><td>PASSWORD</td><td>sikertelen</td><td>invalid-credentials</td><td class=\"num\">0.2</td></tr>"), page);
         assertEquals("warning", row(page, "codes-issued", "class"), "31 Codes in an hour: UnlockCodeSpike");
         assertTrue(cell(page, "codes-issued").contains("<td class=\"num\">31</td>"));
+        assertTrue(cell(page, "e-pin-lockouts").contains("<td class=\"num\">2</td>"), "a lockout is whole: " + cell(page, "e-pin-lockouts"));
         // Prometheus' empty answer for the locked-e-PIN verifications is shown as missing, not as 0.
         assertEquals("unknown", row(page, "locked-verifications", "class"));
         assertTrue(cell(page, "locked-verifications").contains("<td class=\"num\">—</td>"), cell(page, "locked-verifications"));

@@ -56,13 +56,13 @@ public class OpsOverviewService {
 
         boolean hourly = prometheus.configured();
         Figure codesIssued = hourly
-                ? single("unlock_codes_issued", codes.join(), v -> Thresholds.above(v, Thresholds.CODES_PER_HOUR))
+                ? hourlyCount("unlock_codes_issued", codes.join(), v -> Thresholds.above(v, Thresholds.CODES_PER_HOUR))
                 : sinceStart(unlock, "unlock_codes_issued_total");
         Figure ePinLockouts = hourly
-                ? single("unlock_e_pin_lockouts", lockouts.join(), v -> Level.OK)
+                ? hourlyCount("unlock_e_pin_lockouts", lockouts.join(), v -> Level.OK)
                 : sinceStart(unlock, "unlock_e_pin_lockouts_total");
         Figure lockedVerifications = hourly
-                ? single("e-pin-locked", locked.join(), v -> Thresholds.above(v, Thresholds.LOCKED_VERIFICATIONS_PER_HOUR))
+                ? hourlyCount("e-pin-locked", locked.join(), v -> Thresholds.above(v, Thresholds.LOCKED_VERIFICATIONS_PER_HOUR))
                 : sinceStart(unlock, "unlock_caller_verifications_total", s -> s.label("outcome").equals("e-pin-locked"));
 
         List<Figure> backlog = new ArrayList<>();
@@ -153,9 +153,14 @@ public class OpsOverviewService {
         return new ServiceStatus(reading.service().id(), health.status(), health.checks(), problem, level);
     }
 
-    private static Figure single(String label, Optional<List<Sample>> vector, java.util.function.DoubleFunction<Level> level) {
+    /**
+     * A count over the last hour from Prometheus, rounded: {@code increase} extrapolates to the window's edges, so
+     * two Codes may come back as 2.1, and a Code is whole.
+     */
+    private static Figure hourlyCount(String label, Optional<List<Sample>> vector, java.util.function.DoubleFunction<Level> level) {
         return vector.filter(v -> !v.isEmpty() && !Double.isNaN(v.get(0).value()))
-                .map(v -> Figure.of(label, v.get(0).value(), level.apply(v.get(0).value())))
+                .map(v -> (double) Math.round(v.get(0).value()))
+                .map(count -> Figure.of(label, count, level.apply(count)))
                 .orElse(Figure.missing(label, "prometheus-unavailable"));
     }
 
