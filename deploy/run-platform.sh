@@ -249,6 +249,8 @@ ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp
 
 # Prometheus scrapes the three services and evaluates the alert rules the bank's cluster runs
 # (deploy/prometheus/); optional, as a developer's machine may not have it (Debian package prometheus).
+# The staff console's Ops screen asks it for rates when it runs.
+prometheus_url=
 if command -v prometheus >/dev/null; then
   mkdir -p "$var/prometheus/data"
   sed -e "s|@RULES@|$root/deploy/prometheus/rules/token-platform.rules.yml|" \
@@ -258,6 +260,7 @@ if command -v prometheus >/dev/null; then
     --storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$prometheus_port" >>"$var/logs/prometheus.log" 2>&1 &
   pids+=($!)
   wait_ready prometheus "http://127.0.0.1:$prometheus_port/-/ready" "$!"
+  prometheus_url=http://127.0.0.1:$prometheus_port
   printf '  %-16s http://127.0.0.1:%s  (alerts /alerts, scraped services /targets)\n' prometheus "$prometheus_port"
 else
   say "  prometheus       not installed (Debian package prometheus): no local alerts"
@@ -281,6 +284,7 @@ wait_ready demo-relying-party "$demo_rp/health" "$!"
 curl -sf "$KEYCLOAK_URL/realms/$KEYCLOAK_REALM/protocol/openid-connect/auth?client_id=staff-console-web&response_type=code&redirect_uri=http://127.0.0.1:$console_port/&scope=openid" -o /dev/null \
   || fail "Keycloak in $var/keycloak has no client staff-console-web (its realm was imported before the console existed). Stop the platform, remove $var/keycloak/keycloak-*/data/h2 and start again: the realm is imported afresh."
 CONSOLE_CLIENT_SECRET=$CONSOLE_CLIENT_SECRET CONSOLE_CSRF_KEY=$CONSOLE_CSRF_KEY CONSOLE_HTTP_PORT=$console_port CONSOLE_SECURE_COOKIES=false QUARKUS_HTTP_HOST=127.0.0.1 \
+CONSOLE_PROMETHEUS_URL=$prometheus_url \
   java -Xmx256m -jar "$console_jar" >>"$var/logs/staff-console.log" 2>&1 &
 pids+=($!)
 wait_ready staff-console "http://127.0.0.1:$console_port/q/health/ready" "$!"

@@ -7,10 +7,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The staff console over the running platform, in headless Chromium, signed in through the real Keycloak: a
- * helpdesk agent takes an unlock call from verification (with the caller's tokens shown) to Code, the auditor finds the agent's entry and exports
- * it, a role is kept out of another role's screen, a form without its CSRF token is refused, and all of it in
- * Hungarian and English. Screenshots of each screen go to docs/images/console-*-{hu,en}.png.
+ * helpdesk agent takes an unlock call from verification (with the caller's tokens shown) to Code, the auditor
+ * finds the agent's entry and exports it, an operator sees the three services ready and the platform's logins on
+ * the Ops screen, a role is kept out of another role's screen, a form without its CSRF token is refused, and all
+ * of it in Hungarian and English. Screenshots of each screen go to docs/images/console-*-{hu,en}.png.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffConsoleIT {
@@ -36,7 +41,8 @@ class StaffConsoleIT {
         platform = new RunningPlatform(work.resolve("var"), "console_it");
         platform.start();
         assertTrue(platform.log().contains("staff console"), "run-platform.sh prints the console's URL");
-        visit = new Visit(platform.url("CONSOLE_HTTP_PORT"), platform.secrets(), work, platform.root.resolve("docs/images"));
+        visit = new Visit(platform.url("CONSOLE_HTTP_PORT"), platform.secrets(), work, platform.root.resolve("docs/images"),
+                platform.url("DEMO_RP_PORT"));
     }
 
     @AfterAll
@@ -58,6 +64,12 @@ class StaffConsoleIT {
         visit.auditorFindsAndExports();
     }
 
+    @Test
+    @Order(3)
+    void anOperatorSeesTheServicesReadyAndThePlatformsLoginsRefreshingByThemselvesInBothLanguages() {
+        visit.operatorSeesThePlatform();
+    }
+
     /**
      * What the test does in the browsers, given a running console: kept apart from the platform's start so that
      * the same visit can be made against a platform started by hand.
@@ -73,12 +85,14 @@ class StaffConsoleIT {
         private final Map<String, String> secrets;
         private final Path work;
         private final Path images;
+        private final URI relyingParty;
 
-        Visit(URI console, Map<String, String> secrets, Path work, Path images) {
+        Visit(URI console, Map<String, String> secrets, Path work, Path images, URI relyingParty) {
             this.console = console;
             this.secrets = secrets;
             this.work = work;
             this.images = images;
+            this.relyingParty = relyingParty;
         }
 
         void helpdeskUnlockCall() {
@@ -106,6 +120,8 @@ class StaffConsoleIT {
                 assertEquals(400L, status, "a POST without the CSRF token");
 
                 // The auditor's screen is not the helpdesk's.
+                browser.open(console.resolve("/ops").toString());
+                browser.element("forbidden");
                 browser.open(console.resolve("/auditor").toString());
                 browser.element("forbidden");
                 browser.screenshot(images.resolve("console-forbidden-hu.png"));
@@ -170,6 +186,78 @@ class StaffConsoleIT {
                 browser.open(console.resolve("/").toString());
                 browser.screenshot(images.resolve("console-home-en.png"));
             }
+        }
+
+        void operatorSeesThePlatform() {
+            try (Browser browser = new Browser(work.resolve("ops-chromium"));
+                 Browser user = new Browser(work.resolve("login-chromium"))) {
+                browser.size(1280, 1300);
+                failedPasswordLogin(user);
+                signIn(browser, "/ops", "ops");
+                for (String service : new String[]{"token-registry", "auth-service", "unlock-service"}) {
+                    assertEquals("UP", browser.element("service-" + service).getAttribute("data-health"), service);
+                }
+                assertTrue(browser.text("tokens-by-state").matches("(?s).*ACTIVE \\d+.*"), browser.text("tokens-by-state"));
+                assertTrue(browser.text("crl").matches("(?s).*\\d.*"), browser.text("crl"));
+                assertTrue(browser.text("codes-issued").matches("(?s).*\\d+"), browser.text("codes-issued"));
+                String firstUpdate = browser.text("ops-updated");
+
+                // The screen refreshes by itself (htmx, every 10 s): no reload here. Prometheus' rate needs the counter
+                // in two of its scrapes, so a few more wrong passwords are typed until failed logins show per minute.
+                int[] polls = {0};
+                browser.await("failed logins per minute on the Ops screen", driver -> {
+                    boolean shown = failedPerMinute(driver) > 0;
+                    if (!shown && polls[0]++ % 10 == 0) {
+                        failedPasswordLogin(user);
+                    }
+                    return shown;
+                });
+                browser.await("the screen refreshed by itself", driver -> {
+                    try {
+                        return !driver.findElement(By.id("ops-updated")).getText().equals(firstUpdate);
+                    } catch (StaleElementReferenceException swappedMeanwhile) {
+                        return false;
+                    }
+                });
+                String rates = browser.text("login-rates");
+                assertTrue(rates.contains("PASSWORD") && rates.contains("invalid-credentials"), rates);
+                assertTrue(List.of("prometheus", "scrapes").contains(browser.element("logins-source").getAttribute("data-source")));
+                browser.screenshot(images.resolve("console-ops-hu.png"));
+
+                // The operator's role opens no helpdesk screen.
+                browser.open(console.resolve("/helpdesk").toString());
+                browser.element("forbidden");
+
+                browser.open(console.resolve("/ops").toString());
+                browser.click("lang-en");
+                browser.element("lang-hu");
+                assertTrue(browser.text("page-title").startsWith("Operations"), browser.text("page-title"));
+                assertEquals("UP", browser.element("service-auth-service").getAttribute("data-health"));
+                browser.await("the English screen's logins", driver -> !driver.findElements(By.id("logins-failed")).isEmpty());
+                browser.screenshot(images.resolve("console-ops-en.png"));
+            }
+        }
+
+        /** Failed logins per minute as the Ops screen shows them; 0 while not shown (or swapped by htmx meanwhile). */
+        private static double failedPerMinute(WebDriver driver) {
+            try {
+                List<WebElement> failed = driver.findElements(By.id("logins-failed"));
+                return failed.isEmpty() ? 0 : Double.parseDouble(failed.get(0).getText());
+            } catch (StaleElementReferenceException swappedMeanwhile) {
+                return 0;
+            }
+        }
+
+        /**
+         * A password login with an identifier nobody has, through the demo relying party and auth-service's login
+         * page, as a browser sends it: refused (invalid-credentials) and counted by auth-service.
+         */
+        private void failedPasswordLogin(Browser user) {
+            user.open(relyingParty.resolve("/login/electra").toString());
+            user.element("password");
+            user.type("customerId", unregisteredCustomerId());
+            user.type("password", "not-the-password");
+            user.submit("password");
         }
 
         /** Opens {@code path}, which sends the browser to Keycloak's sign-in page, and signs in as {@code user}. */

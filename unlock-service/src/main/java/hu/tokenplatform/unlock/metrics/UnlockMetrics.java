@@ -27,6 +27,7 @@ public class UnlockMetrics {
     private final Counter verified;
     private final Map<VerificationFailure, Counter> verificationFailures = new EnumMap<>(VerificationFailure.class);
     private final Counter codesIssued;
+    private final Counter ePinLockouts;
     private final Map<UnlockRefusal, Counter> refusals = new EnumMap<>(UnlockRefusal.class);
 
     @Inject
@@ -40,6 +41,10 @@ public class UnlockMetrics {
         verificationFailures.put(VerificationFailure.RATE_LIMITED, verificationCounter(registry, "rate-limited"));
         codesIssued = Counter.builder("unlock.codes.issued").description("Unlock codes computed and given to a helpdesk agent")
                 .register(registry);
+        // The moment an identifier locks, not the verifications against it afterwards (those are outcome
+        // e-pin-locked above). Unregistered identifiers lock alike, so the count tells nothing about who exists.
+        ePinLockouts = Counter.builder("unlock.e-pin.lockouts")
+                .description("Customer identifiers locked by the wrong e-PIN that reached the limit").register(registry);
         for (UnlockRefusal reason : UnlockRefusal.values()) {
             refusals.put(reason, Counter.builder("unlock.refusals").tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .description("Unlock codes refused before anything was computed, by reason").register(registry));
@@ -58,6 +63,10 @@ public class UnlockMetrics {
 
     public void verificationFailed(VerificationFailure reason) {
         verificationFailures.get(reason).increment();
+    }
+
+    public void ePinLocked() {
+        ePinLockouts.increment();
     }
 
     public void codeIssued() {

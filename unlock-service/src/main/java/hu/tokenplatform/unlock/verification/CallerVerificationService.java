@@ -135,6 +135,9 @@ public class CallerVerificationService {
         audit.record(agent, "caller.verification-failed", "customer", customerId, Map.of(
                 "reason", reason.name(), "failedAttempts", failedAttempts, "locked", locked));
         metrics.verificationFailed(reason);
+        if (lockedNow) {
+            metrics.ePinLocked();
+        }
         // The wrong e-PIN that locks the identifier is recorded as what it was, and answered as the lockout it causes.
         return (lockedNow ? VerificationFailure.E_PIN_LOCKED : reason).exception();
     }

@@ -72,6 +72,24 @@ class HealthMetricsAndApiTest {
     }
 
     @Test
+    void prometheusCountsTheMomentAnIdentifierLocksOnceNotEachVerificationAgainstItAfterwards() {
+        Caller caller = Callers.withToken();
+        Staff.newHelpdeskAgent();
+        double lockouts = metric("unlock_e_pin_lockouts_total");
+        double againstLocked = metric("unlock_caller_verifications_total{outcome=\"e-pin-locked\"}");
+
+        Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(422);
+        Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(422);
+        assertEquals(lockouts, metric("unlock_e_pin_lockouts_total"), "two wrong e-PINs do not lock");
+        Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(423);
+        Callers.verify(caller.customerId(), caller.ePin()).statusCode(423);
+        Callers.verify(caller.customerId(), Callers.WRONG_E_PIN).statusCode(423);
+
+        assertEquals(lockouts + 1, metric("unlock_e_pin_lockouts_total"));
+        assertEquals(againstLocked + 2, metric("unlock_caller_verifications_total{outcome=\"e-pin-locked\"}"));
+    }
+
+    @Test
     void openApiDescribesTheHelpdeskAndBranchApi() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/caller-verifications"))
