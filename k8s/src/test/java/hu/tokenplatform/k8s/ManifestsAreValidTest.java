@@ -35,7 +35,7 @@ class ManifestsAreValidTest {
     @MethodSource("hu.tokenplatform.k8s.Overlay#deployable")
     void rendersTheWholePlatform(String overlay) {
         Overlay rendered = Overlay.rendered(overlay);
-        for (String deployment : List.of("token-registry", "auth-service", "unlock-service")) {
+        for (String deployment : List.of("token-registry", "auth-service", "unlock-service", "staff-console")) {
             rendered.named("Deployment", deployment);
         }
         rendered.named("Kafka", "platform-kafka");
