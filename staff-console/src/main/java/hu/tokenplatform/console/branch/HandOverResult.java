@@ -1,0 +1,7 @@
+package hu.tokenplatform.console.branch;
+
+import java.util.List;
+
+/** The registry's answer to a hand-over: the token's new state and the certificates to write to it. */
+public record HandOverResult(String csn, String customerId, String state, List<IssuedCertificate> certificates) {
+}
