@@ -82,6 +82,11 @@ final class Browser implements AutoCloseable {
         return await("element #" + id, d -> d.findElements(By.id(id)).stream().findFirst().orElse(null));
     }
 
+    /** The first element {@code by} finds, once it is there (for fields without an id: a file picker, a box). */
+    WebElement find(By by) {
+        return await("element " + by, d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
     /** The page as shown, into a PNG (for docs/images/). */
     void screenshot(Path png) {
         try {

@@ -39,5 +39,5 @@ public class LanguageResource {
         return back;
     }
 
-    private static final Pattern SCREENS = Pattern.compile("/((helpdesk|auditor|ops)(/[A-Za-z0-9_-]+)*)?");
+    private static final Pattern SCREENS = Pattern.compile("/((helpdesk|auditor|branch|ops)(/[A-Za-z0-9_-]+)*)?");
 }

@@ -14,6 +14,18 @@ class TextsTest {
             "caller-not-verified", "e-pin-locked", "rate-limited", "verification-invalid", "token-unknown",
             "csn-not-callers", "token-revoked", "unlock-limit-reached");
 
+    /**
+     * The codes the branch screens can meet: token-registry's (CompanyRefusal, UserRefusal, HandOverRefusal,
+     * TokenRefusal, StockRefusal, CertificateRefusal, CommonRefusal) and unlock-service's EPinRefusal.
+     */
+    private static final List<String> BRANCH_CODES = List.of("validation-failed", "unknown-field", "request-too-large",
+            "internal-error", "company-exists", "company-not-found", "customer-id-taken", "service-not-contracted",
+            "user-not-found", "already-re-contracted", "live-token-exists", "replaced-token-mismatch",
+            "nothing-to-replace", "signing-csr-required", "no-signing-right", "csr-key-reused", "attestation-required",
+            "attestation-invalid", "key-already-certified", "invalid-csr", "token-not-found", "token-not-in-stock",
+            "token-already-revoked", "revocation-reason-not-allowed", "csn-model-mismatch", "customer-not-found",
+            "weak-e-pin");
+
     @Test
     void bothLanguagesHaveTheSameWords() {
         assertEquals(Texts.load(Language.HU).keySet(), Texts.load(Language.EN).keySet());
@@ -24,6 +36,15 @@ class TextsTest {
         for (Language language : Language.values()) {
             for (String code : UNLOCK_SERVICE_CODES) {
                 assertTrue(Texts.load(language).containsKey("refusal." + code), language + " " + code);
+            }
+        }
+    }
+
+    @Test
+    void everyRefusalTheBranchCanMeetHasTheOfficersWordsInBothLanguages() {
+        for (Language language : Language.values()) {
+            for (String code : BRANCH_CODES) {
+                assertTrue(Texts.load(language).containsKey("branch.refusal." + code), language + " " + code);
             }
         }
     }
@@ -46,6 +67,8 @@ class TextsTest {
         assertEquals("/", LanguageResource.localPath("//1249763844/x"));
         assertEquals("/", LanguageResource.localPath("/unknown-screen"));
         assertEquals("/auditor", LanguageResource.localPath("/auditor"));
+        assertEquals("/branch", LanguageResource.localPath("/branch"));
+        assertEquals("/", LanguageResource.localPath("//branch"));
         assertEquals("/", LanguageResource.localPath(null));
     }
 }
