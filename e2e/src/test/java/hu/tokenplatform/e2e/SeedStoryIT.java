@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -279,7 +280,17 @@ class SeedStoryIT {
         browser.await("password login before re-contracting", d -> d.getCurrentUrl().contains("/callback/electra"));
         assertEquals(ANNA, browser.text("subject"));
 
-        registryAs("officer").post("/users/" + ANNA + "/re-contracting", Map.of("contractReference", "E2E-2026-0001"));
+        // The officer records the re-contracting in the staff console, past the warning that password login ends now.
+        try (Browser officer = officersConsole("recontract")) {
+            officer.open(platform.url("CONSOLE_HTTP_PORT").resolve("/branch/user?customerId=" + ANNA).toString());
+            officer.click("re-contract");
+            assertTrue(officer.text("re-contract-warning").contains("A jelszavas belépés most, véglegesen megszűnik."),
+                    officer.text("re-contract-warning"));
+            officer.type("contractReference", "E2E-2026-0001");
+            officer.find(By.name("confirmed")).click();
+            officer.click("re-contract-submit");
+            officer.element("notice");
+        }
         awaitEvent("user.password-login-disabled", ANNA, e -> true);
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA, "user.re-contracted", "officer");
         eventually("auth-service refuses Anna's password", () -> {
@@ -388,6 +399,13 @@ class SeedStoryIT {
         return code;
     }
 
+    /** A branch officer's browser, signed in to the staff console's Branch screen. */
+    private Browser officersConsole(String purpose) {
+        Browser officer = new Browser(work.resolve("officer-" + purpose + "-chromium"));
+        ConsoleSignIn.signIn(officer, platform.url("CONSOLE_HTTP_PORT"), platform.secrets(), "/branch", "officer");
+        return officer;
+    }
+
     /** The agent types what the caller reads out, with a reason, and asks for the Code; waits for the answer. */
     private static void issueCode(Browser agent, String csn, String random) {
         agent.type("csn", csn);
@@ -452,8 +470,17 @@ class SeedStoryIT {
     // --- 9 -----------------------------------------------------------------------------------------------------
 
     private void lostTokenIsRevoked() throws Exception {
-        JsonNode revoked = registryAs("officer").post("/tokens/" + ANNA_CSN + "/revocation", Map.of("reason", "LOST"));
-        assertEquals("REVOKED", revoked.path("state").asText());
+        // Anna reports the token lost at the branch; the officer revokes it in the staff console.
+        try (Browser officer = officersConsole("revoke")) {
+            officer.open(platform.url("CONSOLE_HTTP_PORT").resolve("/branch/user?customerId=" + ANNA).toString());
+            officer.click("revoke-" + ANNA_CSN);
+            new Select(officer.find(By.name("reason"))).selectByValue("LOST");
+            officer.find(By.name("confirmed")).click();
+            officer.click("revoke-submit");
+            assertEquals(ANNA_CSN, officer.text("revoked-csn"));
+            assertTrue(officer.text("services-informed").contains("értesült"), officer.text("services-informed"));
+        }
+        assertEquals("REVOKED", registryAs("ops").get("/tokens/" + ANNA_CSN).path("state").asText());
         awaitEvent("token.revoked", ANNA_CSN, e -> e.data().path("reason").asText().equals("LOST"));
         events.awaitCount(record -> record.key().equals(ANNA_CSN) && record.value().contains("\"certificate.revoked\""), 2, EVENT_WAIT);
         assertAudited(platform.url("REGISTRY_HTTP_PORT"), ANNA_CSN, "certificate.revoked", "officer");
