@@ -119,6 +119,16 @@ class MainWindowIT {
         return window;
     }
 
+    /** The click's window is opened on the event thread once the click is processed: on a loaded machine, later. */
+    private void awaitOpened(int windows) {
+        Pause.pause(new Condition(windows + " windows opened") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> opened.size() >= windows);
+            }
+        }, Timeout.timeout(10_000));
+    }
+
     @Test
     void showsTheConditionInPictureAndWordsWithWhatToDo() {
         for (TokenCondition condition : TokenCondition.values()) {
@@ -157,6 +167,7 @@ class MainWindowIT {
         assertEquals(List.of("set-pin hu"), opened, "once per token, not at every look");
 
         window().button("pin").requireText("PIN beállítása").click();
+        awaitOpened(2);
         assertEquals(List.of("set-pin hu", "set-pin hu"), opened);
 
         GuiActionRunner.execute(() -> app.show(new TokenReading(TokenCondition.PIN_NOT_SET, Optional.of("FFFF0000FFFF"), Optional.empty())));
