@@ -31,7 +31,7 @@ for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --no-agent) agent=false ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
