@@ -16,6 +16,9 @@
 # REGISTRY_HTTP_PORT 8081, AUTH_HTTP_PORT 8082, AUTH_AGENT_PORT 8443, UNLOCK_HTTP_PORT 8083, DEMO_RP_PORT 8090, TOKEN_MANAGER_PORT 17380,
 # PROMETHEUS_PORT 9190 (Prometheus with the platform's alert rules, started when the prometheus command is installed),
 # CONSOLE_HTTP_PORT 8084 (the staff console).
+# PLATFORM_INSTANCES (1) or 2: with 2, a second token-registry, unlock-service and auth-service run beside the first
+# on REGISTRY_HTTP_PORT_2 8091, UNLOCK_HTTP_PORT_2 8093, AUTH_HTTP_PORT_2 8092, AUTH_AGENT_PORT_2 8444, same databases, broker
+# and secrets, as replicas behind one Service would (the second auth-service presents the first's public origin).
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
 # token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing). KEYCLOAK_START_SECONDS
 # (300) bounds the wait for Keycloak's first start.
@@ -28,7 +31,7 @@ for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --no-agent) agent=false ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +58,16 @@ console_port=${CONSOLE_HTTP_PORT:-8084}
 token_manager_port=${TOKEN_MANAGER_PORT:-17380}
 # Not 9090: Debian's prometheus package runs a system Prometheus there.
 prometheus_port=${PROMETHEUS_PORT:-9190}
+instances=${PLATFORM_INSTANCES:-1}
+if [ "$instances" = 2 ]; then
+  registry_port_2=${REGISTRY_HTTP_PORT_2:-8091}
+  auth_port_2=${AUTH_HTTP_PORT_2:-8092}
+  agent_port_2=${AUTH_AGENT_PORT_2:-8444}
+  unlock_port_2=${UNLOCK_HTTP_PORT_2:-8093}
+elif [ "$instances" != 1 ]; then
+  printf 'run-platform: PLATFORM_INSTANCES must be 1 or 2, not %s\n' "$instances" >&2
+  exit 2
+fi
 pg_host=${PGHOST:-127.0.0.1}
 pg_port=${PGPORT:-5432}
 pg_user=${PGUSER:-postgres}
@@ -183,6 +196,8 @@ start_service() {
   local name=$1 jar=$2 port=$3
   QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
   pids+=($!)
+  # For whoever must stop one instance alone (the scale-out test); the platform's own stop uses pids.
+  echo "$!" > "$var/run/$name.pid"
   wait_ready "$name" "http://127.0.0.1:$port/q/health/ready" "$!"
   printf '  %-16s http://127.0.0.1:%s  (OpenAPI /q/openapi, health /q/health, metrics /q/metrics)\n' "$name" "$port"
 }
@@ -214,38 +229,56 @@ done
 
 say "Starting the services ..."
 mkdir -p "$var/token-registry" "$var/unlock-service" "$var/auth-service"
-KAFKA_USERNAME=token-registry KAFKA_PASSWORD=$KAFKA_TOKEN_REGISTRY_PASSWORD \
-REGISTRY_HTTP_PORT=$registry_port REGISTRY_CA_KEYSTORE_PASSWORD=$REGISTRY_CA_KEYSTORE_PASSWORD \
-REGISTRY_DOCUMENT_HASH_KEY=$REGISTRY_DOCUMENT_HASH_KEY \
-REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
-REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
-REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" REGISTRY_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
-REGISTRY_FACTORY_CA_CERTIFICATES="$factory_ca_certificate" \
-  start_service token-registry "$registry_jar" "$registry_port"
+# Every instance of a service gets the same database, broker login and secrets: replicas, not separate installations.
+start_registry() {
+  local name=$1 port=$2
+  KAFKA_USERNAME=token-registry KAFKA_PASSWORD=$KAFKA_TOKEN_REGISTRY_PASSWORD \
+  REGISTRY_HTTP_PORT=$port REGISTRY_CA_KEYSTORE_PASSWORD=$REGISTRY_CA_KEYSTORE_PASSWORD \
+  REGISTRY_DOCUMENT_HASH_KEY=$REGISTRY_DOCUMENT_HASH_KEY \
+  REGISTRY_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$registry_db" REGISTRY_DB_USER=$pg_user \
+  REGISTRY_CA_KEYSTORE="$var/token-registry/ca.p12" REGISTRY_CA_CREATE_IF_MISSING=true \
+  REGISTRY_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" REGISTRY_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
+  REGISTRY_FACTORY_CA_CERTIFICATES="$factory_ca_certificate" \
+    start_service "$name" "$registry_jar" "$port"
+}
+start_registry token-registry "$registry_port"
+if [ "$instances" = 2 ]; then start_registry token-registry-2 "$registry_port_2"; fi
 # auth-service trusts the issuing CA only: the first certificate of the registry's chain.
 curl -sf "http://127.0.0.1:$registry_port/ca/chain.pem" \
   | awk '{ print } /-----END CERTIFICATE-----/ { exit }' > "$var/auth-service/issuing-ca.pem"
 
 unlock_master_keystore="$var/unlock-service/master-unlock-key.p12"
-KAFKA_USERNAME=unlock-service KAFKA_PASSWORD=$KAFKA_UNLOCK_SERVICE_PASSWORD \
-UNLOCK_MASTER_KEYSTORE=$unlock_master_keystore UNLOCK_MASTER_KEYSTORE_PASSWORD=$UNLOCK_MASTER_KEYSTORE_PASSWORD \
-UNLOCK_E_PIN_PEPPER=$UNLOCK_E_PIN_PEPPER UNLOCK_HTTP_PORT=$unlock_port \
-UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$unlock_db" UNLOCK_DB_USER=$pg_user \
-UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
-  start_service unlock-service "$unlock_jar" "$unlock_port"
+start_unlock() {
+  local name=$1 port=$2
+  KAFKA_USERNAME=unlock-service KAFKA_PASSWORD=$KAFKA_UNLOCK_SERVICE_PASSWORD \
+  UNLOCK_MASTER_KEYSTORE=$unlock_master_keystore UNLOCK_MASTER_KEYSTORE_PASSWORD=$UNLOCK_MASTER_KEYSTORE_PASSWORD \
+  UNLOCK_E_PIN_PEPPER=$UNLOCK_E_PIN_PEPPER UNLOCK_HTTP_PORT=$port \
+  UNLOCK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$unlock_db" UNLOCK_DB_USER=$pg_user \
+  UNLOCK_MASTER_KEY_CREATE_IF_MISSING=true \
+    start_service "$name" "$unlock_jar" "$port"
+}
+start_unlock unlock-service "$unlock_port"
+if [ "$instances" = 2 ]; then start_unlock unlock-service-2 "$unlock_port_2"; fi
 
 demo_rp=http://127.0.0.1:$rp_port
 secret_hash() { printf 'sha256:%s' "$(printf '%s' "$1" | openssl dgst -sha256 -hex | sed 's/^.* //')"; }
-KAFKA_USERNAME=auth-service KAFKA_PASSWORD=$KAFKA_AUTH_SERVICE_PASSWORD \
-ELECTRA_CLIENT_SECRET_HASH=$(secret_hash "$ELECTRA_CLIENT_SECRET") EPOSTA_CLIENT_SECRET_HASH=$(secret_hash "$EPOSTA_CLIENT_SECRET") \
-AUTH_KEY_ENCRYPTION_KEY=$AUTH_KEY_ENCRYPTION_KEY AUTH_HTTP_PORT=$auth_port AUTH_AGENT_PORT=$agent_port AUTH_AGENT_HOST=127.0.0.1 \
-AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$auth_db" AUTH_DB_USER=$pg_user \
-AUTH_AGENT_TLS_CERT="$tls/agent-tls.crt" AUTH_AGENT_TLS_KEY="$tls/agent-tls.key" \
-AUTH_ISSUING_CA="$var/auth-service/issuing-ca.pem" AUTH_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
-AUTH_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
-AUTH_PUBLIC_ORIGIN="http://127.0.0.1:$auth_port" AUTH_TOKEN_MANAGER_URL="http://127.0.0.1:$token_manager_port" \
-ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp/callback/e-posta" \
-  start_service auth-service "$auth_jar" "$auth_port"
+# The public origin (also the OIDC issuer, signed into every token login) is the first instance's address for
+# every instance, as a load balancer presents one origin for all replicas; each instance has its own agent port.
+start_auth() {
+  local name=$1 port=$2 agent=$3
+  KAFKA_USERNAME=auth-service KAFKA_PASSWORD=$KAFKA_AUTH_SERVICE_PASSWORD \
+  ELECTRA_CLIENT_SECRET_HASH=$(secret_hash "$ELECTRA_CLIENT_SECRET") EPOSTA_CLIENT_SECRET_HASH=$(secret_hash "$EPOSTA_CLIENT_SECRET") \
+  AUTH_KEY_ENCRYPTION_KEY=$AUTH_KEY_ENCRYPTION_KEY AUTH_HTTP_PORT=$port AUTH_AGENT_PORT=$agent AUTH_AGENT_HOST=127.0.0.1 \
+  AUTH_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$auth_db" AUTH_DB_USER=$pg_user \
+  AUTH_AGENT_TLS_CERT="$tls/agent-tls.crt" AUTH_AGENT_TLS_KEY="$tls/agent-tls.key" \
+  AUTH_ISSUING_CA="$var/auth-service/issuing-ca.pem" AUTH_CRL_URL="http://127.0.0.1:$registry_port/ca/crl" \
+  AUTH_OCSP_URL="http://127.0.0.1:$registry_port/ocsp" \
+  AUTH_PUBLIC_ORIGIN="http://127.0.0.1:$auth_port" AUTH_TOKEN_MANAGER_URL="http://127.0.0.1:$token_manager_port" \
+  ELECTRA_REDIRECT_URIS="$demo_rp/callback/electra" EPOSTA_REDIRECT_URIS="$demo_rp/callback/e-posta" \
+    start_service "$name" "$auth_jar" "$port"
+}
+start_auth auth-service "$auth_port" "$agent_port"
+if [ "$instances" = 2 ]; then start_auth auth-service-2 "$auth_port_2" "$agent_port_2"; fi
 
 # Prometheus scrapes the three services and evaluates the alert rules the bank's cluster runs
 # (deploy/prometheus/); optional, as a developer's machine may not have it (Debian package prometheus).

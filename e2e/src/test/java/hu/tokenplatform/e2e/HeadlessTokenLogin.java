@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 final class HeadlessTokenLogin {
 
     static final String AUTHENTICATED = "authenticated";
-    private static final String CLIENT = "electra";
+    static final String CLIENT = "electra";
     private static final Pattern DATA = Pattern.compile("data-(transaction|challenge)=\"([^\"]*)\"");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([a-z0-9-]{1,64})\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -64,13 +64,28 @@ final class HeadlessTokenLogin {
     private final TokenSession session;
 
     HeadlessTokenLogin(RunningPlatform platform, TokenSession session) {
-        this.authorize = platform.url("AUTH_HTTP_PORT").resolve("/oidc/authorize");
-        // run-platform.sh makes auth-service's public origin its loopback HTTP address.
+        this(platform, session, "AUTH_HTTP_PORT", "AUTH_AGENT_PORT");
+    }
+
+    /**
+     * Logins whose page comes from the auth-service instance on {@code pagePortVariable} and whose assertion goes to
+     * the agent endpoint on {@code agentPortVariable}: with two instances, a login that moves between them.
+     */
+    HeadlessTokenLogin(RunningPlatform platform, TokenSession session, String pagePortVariable, String agentPortVariable) {
+        this.authorize = platform.url(pagePortVariable).resolve("/oidc/authorize");
+        // run-platform.sh makes auth-service's public origin the first instance's loopback HTTP address, for every instance.
         this.origin = platform.url("AUTH_HTTP_PORT").toString();
         this.redirectUri = platform.url("DEMO_RP_PORT") + "/callback/" + CLIENT;
-        this.agentEndpoint = URI.create("https://127.0.0.1:" + platform.environment.get("AUTH_AGENT_PORT") + LoginAssertion.PATH);
+        this.agentEndpoint = URI.create("https://127.0.0.1:" + platform.environment.get(agentPortVariable) + LoginAssertion.PATH);
         this.bankTrust = new AgentConfig(AgentConfig.DEFAULT_PORT, platform.var.resolve("tls/tls-ca.pem"), List.of()).trustStore();
         this.session = session;
+    }
+
+    /**
+     * A login page as the browser got it: its transaction and challenge, the browser session cookie it set
+     * ({@code name=value}) and the PKCE verifier of its authorization request.
+     */
+    record Page(String transaction, String challenge, String cookie, String verifier, String redirectUri) {
     }
 
     /** One login; the outcome is {@code authenticated}, auth-service's problem code, or what went wrong before it answered. */
@@ -79,28 +94,12 @@ final class HeadlessTokenLogin {
         long sent = started;
         String outcome;
         try {
-            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorizationRequest()).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (page.statusCode() != 200) {
-                return new Attempt(started, System.nanoTime(), System.nanoTime(), "login-page-" + page.statusCode());
+            Page page = openPage();
+            if (page.transaction() == null) {
+                return new Attempt(started, System.nanoTime(), System.nanoTime(), page.challenge());
             }
-            Map<String, String> data = new LinkedHashMap<>();
-            Matcher matcher = DATA.matcher(page.body());
-            while (matcher.find()) {
-                data.put(matcher.group(1), matcher.group(2));
-            }
-            String transaction = data.get("transaction");
-            byte[] toBeSigned = LoginChallenge.toBeSigned(transaction, CLIENT, origin, Base64.getUrlDecoder().decode(data.get("challenge")));
-            String signature = BASE64URL.encodeToString(session.sign(KeySlot.LOGIN, toBeSigned));
-            byte[] assertion = JSON.writeValueAsBytes(new LoginAssertion(transaction, CLIENT, origin, signature));
-            // A new client and TLS context per login, as Token Manager's relay does: no session resumed from an earlier login.
-            HttpClient agent = HttpClient.newBuilder().sslContext(TokenTls.clientContext(session, bankTrust))
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
             sent = System.nanoTime();
-            HttpResponse<String> answer = agent.send(HttpRequest.newBuilder(agentEndpoint).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(assertion)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            outcome = answer.statusCode() == 200 ? AUTHENTICATED : problemCode(answer);
+            outcome = sendAssertion(page);
         } catch (IOException e) {
             outcome = "no-answer: " + e.getClass().getSimpleName();
         } catch (InterruptedException e) {
@@ -110,10 +109,40 @@ final class HeadlessTokenLogin {
         return new Attempt(started, sent, System.nanoTime(), outcome);
     }
 
-    private URI authorizationRequest() {
+    /** The login page of a new authorization request; on a status other than 200, a page with no transaction whose challenge says {@code login-page-<status>}. */
+    Page openPage() throws IOException, InterruptedException {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String verifier = BASE64URL.encodeToString(secret);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(authorizationRequest(verifier)).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            return new Page(null, "login-page-" + page.statusCode(), null, verifier, redirectUri);
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        Matcher matcher = DATA.matcher(page.body());
+        while (matcher.find()) {
+            data.put(matcher.group(1), matcher.group(2));
+        }
+        String cookie = page.headers().firstValue("Set-Cookie").map(header -> header.split(";", 2)[0]).orElse(null);
+        return new Page(data.get("transaction"), data.get("challenge"), cookie, verifier, redirectUri);
+    }
+
+    /** Token Manager's part: the page's challenge signed on the token and posted over mutual TLS; {@code authenticated} or the problem code. */
+    String sendAssertion(Page page) throws IOException, InterruptedException {
+        byte[] toBeSigned = LoginChallenge.toBeSigned(page.transaction(), CLIENT, origin, Base64.getUrlDecoder().decode(page.challenge()));
+        String signature = BASE64URL.encodeToString(session.sign(KeySlot.LOGIN, toBeSigned));
+        byte[] assertion = JSON.writeValueAsBytes(new LoginAssertion(page.transaction(), CLIENT, origin, signature));
+        // A new client and TLS context per login, as Token Manager's relay does: no session resumed from an earlier login.
+        HttpClient agent = HttpClient.newBuilder().sslContext(TokenTls.clientContext(session, bankTrust))
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        HttpResponse<String> answer = agent.send(HttpRequest.newBuilder(agentEndpoint).timeout(TIMEOUT)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(assertion)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 ? AUTHENTICATED : problemCode(answer);
+    }
+
+    private URI authorizationRequest(String verifier) {
         String state = BASE64URL.encodeToString(Long.toString(random.nextLong()).getBytes(StandardCharsets.US_ASCII));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");

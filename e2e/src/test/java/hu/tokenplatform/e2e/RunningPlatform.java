@@ -54,9 +54,26 @@ final class RunningPlatform implements AutoCloseable {
     /** The three services' databases, made for this platform and dropped when it is closed. */
     private final List<PostgresDatabase> databases = new ArrayList<>();
 
+    private final int instances;
+
     /** A platform in {@code var} with its own databases, named {@code <databasePrefix>_registry} and so on. */
     RunningPlatform(Path var, String databasePrefix) {
+        this(var, databasePrefix, 1);
+    }
+
+    /**
+     * As {@link #RunningPlatform(Path, String)}, with {@code instances} (1 or 2) of token-registry, unlock-service and
+     * auth-service (PLATFORM_INSTANCES); the second instances' ports are {@link #SECOND_INSTANCE_PORT_VARIABLES}.
+     */
+    RunningPlatform(Path var, String databasePrefix, int instances) {
+        if (instances != 1 && instances != 2) {
+            throw new IllegalArgumentException("1 or 2 instances, not " + instances);
+        }
         this.var = var;
+        this.instances = instances;
+        if (instances == 2) {
+            environment.put("PLATFORM_INSTANCES", "2");
+        }
         for (String service : new String[]{"registry", "auth", "unlock"}) {
             databases.add(PostgresDatabase.create(databasePrefix + "_" + service));
         }
@@ -74,7 +91,11 @@ final class RunningPlatform implements AutoCloseable {
      */
     void choosePorts() {
         List<Integer> taken = new ArrayList<>();
-        for (String port : PORT_VARIABLES) {
+        List<String> variables = new ArrayList<>(PORT_VARIABLES);
+        if (instances == 2) {
+            variables.addAll(SECOND_INSTANCE_PORT_VARIABLES);
+        }
+        for (String port : variables) {
             int chosen = LoopbackPorts.free(taken);
             taken.add(chosen);
             environment.put(port, String.valueOf(chosen));
@@ -84,6 +105,10 @@ final class RunningPlatform implements AutoCloseable {
     private static final List<String> PORT_VARIABLES = List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "KEYCLOAK_PORT",
             "KEYCLOAK_MANAGEMENT_PORT", "REGISTRY_HTTP_PORT", "AUTH_HTTP_PORT", "AUTH_AGENT_PORT", "UNLOCK_HTTP_PORT",
             "DEMO_RP_PORT", "TOKEN_MANAGER_PORT", "PROMETHEUS_PORT", "CONSOLE_HTTP_PORT");
+
+    /** The second instances' listeners, with PLATFORM_INSTANCES=2. */
+    static final List<String> SECOND_INSTANCE_PORT_VARIABLES = List.of("REGISTRY_HTTP_PORT_2", "AUTH_HTTP_PORT_2",
+            "AUTH_AGENT_PORT_2", "UNLOCK_HTTP_PORT_2");
 
     /** Runs the README's command and waits until it says the platform is running. */
     void start() {
@@ -209,6 +234,21 @@ final class RunningPlatform implements AutoCloseable {
     /** The service listening on {@code portVariable}, called as staff member {@code user}. */
     StaffApi staff(String portVariable, String user) {
         return new StaffApi(url(portVariable), signIn(user));
+    }
+
+    /** token-registry's database (every instance's), for a test that must look at or hold what the service shares there. */
+    PostgresDatabase registryDatabase() {
+        return databases.get(0);
+    }
+
+    /** The pid of a service run-platform.sh started, by its log name ({@code token-registry-2}), from var/run. */
+    ProcessHandle service(String name) {
+        try {
+            long pid = Long.parseLong(Files.readString(var.resolve("run").resolve(name + ".pid")).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the platform if it runs, then drops its databases. */
