@@ -1,5 +1,6 @@
 package hu.tokenplatform.console.ops;
 
+import hu.tokenplatform.console.ops.Bodies.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +11,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,18 +153,9 @@ public class PlatformScrapes {
         return text.length() <= MAX_CHECK_NAME ? text : text.substring(0, MAX_CHECK_NAME) + "…";
     }
 
-    record Answer(int status, String body) {
-    }
-
     private CompletableFuture<Answer> get(java.net.URI uri, String accept) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", accept).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
-            try {
-                return new Answer(response.statusCode(), Bodies.read(response.body(), config.maxResponseBytes()));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return Bodies.fetch(http, request, config.maxResponseBytes(), config.timeout());
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,10 +56,9 @@ public class PrometheusQueries {
         HttpRequest request = HttpRequest.newBuilder(Bodies.below(config.prometheusUrl().get(),
                         "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
                 .timeout(config.timeout()).header("Accept", "application/json").GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
+        return Bodies.fetch(http, request, config.maxResponseBytes(), config.timeout()).thenApply(answer -> {
             try {
-                String body = Bodies.read(response.body(), config.maxResponseBytes());
-                return response.statusCode() == 200 ? samples(body) : Optional.<List<Sample>>empty();
+                return answer.status() == 200 ? samples(answer.body()) : Optional.<List<Sample>>empty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
