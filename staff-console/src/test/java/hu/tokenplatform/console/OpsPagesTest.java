@@ -5,6 +5,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,13 +78,28 @@ class OpsPagesTest {
     void theLivePartRefreshesItselfEveryTenSecondsWithoutInlineScriptOrStyle() {
         Response page = given().get("/ops");
         String html = page.asString();
-        assertTrue(html.contains("<div id=\"ops-live\" class=\"ops-live\" hx-get=\"/ops/live\" hx-trigger=\"every 10s\" hx-swap=\"outerHTML\">"), html);
+        assertTrue(Pattern.compile("<div id=\"ops-live\" class=\"ops-live\" hx-get=\"/ops/live\\?loadedAt=[0-9]+\" hx-trigger=\"every 10s\" hx-swap=\"outerHTML\">")
+                .matcher(html).find(), html);
         assertTrue(!html.contains("<script>") && !html.contains("style=") && !html.contains(" on"), "inline script or style");
         assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
         given().get("/ops/live").then().statusCode(200)
                 .body(containsString("<div id=\"ops-live\""))
                 .body(containsString("id=\"service-token-registry\""))
                 .body(not(containsString("<html")));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "ops")
+    void anOpsScreenLeftOpenStopsRefreshingItselfSoThatTheUnattendedSessionEndsAsUsual() {
+        long now = Instant.now().getEpochSecond();
+        given().queryParam("loadedAt", now - 60).get("/ops/live").then().statusCode(200)
+                .body(containsString("hx-get=\"/ops/live?loadedAt=" + (now - 60) + "\" hx-trigger=\"every 10s\""));
+        for (String stale : new String[]{String.valueOf(now - 16 * 60), String.valueOf(now + 3600), "", "yesterday"}) {
+            given().queryParam("loadedAt", stale).get("/ops/live").then()
+                    .body(not(containsString("hx-trigger")))
+                    .body(containsString("id=\"ops-paused\""));
+        }
+        given().get("/ops/live").then().body(not(containsString("hx-trigger")));
     }
 
     @Test

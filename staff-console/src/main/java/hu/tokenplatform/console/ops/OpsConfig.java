@@ -40,6 +40,14 @@ public interface OpsConfig {
     @WithDefault("5M")
     Duration rateWindow();
 
+    /**
+     * How long the screen refreshes itself after it was last loaded whole. Each refresh is a request of the signed-in
+     * person, which keeps the session alive; without this bound an Ops screen left open would keep the desk signed
+     * in until Keycloak's maximum (10 hours), past the 15 minutes of idleness that otherwise end it.
+     */
+    @WithDefault("15M")
+    Duration refreshWhileUnattended();
+
     default URI baseUrl(MonitoredService service) {
         return switch (service) {
             case TOKEN_REGISTRY -> tokenRegistryUrl();
