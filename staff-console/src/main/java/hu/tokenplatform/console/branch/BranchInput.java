@@ -77,7 +77,10 @@ final class BranchInput {
 
     static String name(String value) {
         String name = strip(value);
-        if (name.isEmpty() || name.length() > NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+        // Control characters, and format characters (bidi overrides such as U+202E) that would make a name read
+        // differently on a page or in an audit entry than it is.
+        if (name.isEmpty() || name.length() > NAME_MAX || name.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
             throw new BranchInputException("invalid-name");
         }
         return name;

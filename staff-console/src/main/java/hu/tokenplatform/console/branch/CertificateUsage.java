@@ -1,6 +1,9 @@
 package hu.tokenplatform.console.branch;
 
+import hu.tokenplatform.console.services.ServiceRefusedException;
+
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The registry's certificate usages, named as Token Manager's files are: {@code token-manager enrol generate-keys}
@@ -20,8 +23,19 @@ public enum CertificateUsage {
         return null;
     }
 
+    /** The usage the registry names; a name this console does not know is refused as a malformed answer. */
     static CertificateUsage of(String registryName) {
-        return valueOf(registryName);
+        return known(registryName).orElseThrow(() -> new ServiceRefusedException("other", 502));
+    }
+
+    /** The usage the registry names, if this console knows it. */
+    static Optional<CertificateUsage> known(String registryName) {
+        for (CertificateUsage usage : values()) {
+            if (usage.name().equals(registryName)) {
+                return Optional.of(usage);
+            }
+        }
+        return Optional.empty();
     }
 
     public String path() {

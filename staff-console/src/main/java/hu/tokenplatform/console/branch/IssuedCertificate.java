@@ -16,6 +16,7 @@ public record IssuedCertificate(String serialNumber, String usage, String subjec
 
     /** The file name the officer gives Token Manager: {@code login-certificate.pem}, {@code signing-certificate.pem}. */
     public String fileName() {
-        return CertificateUsage.of(usage).fileName();
+        // A usage this console does not know (a newer registry) still gets a file name, rather than a failed page.
+        return CertificateUsage.known(usage).map(CertificateUsage::fileName).orElse("certificate.pem");
     }
 }

@@ -163,6 +163,9 @@ class BranchPagesTest {
         assertTrue(call.contains("\"signingRight\":true") && call.contains("\"companyId\":\"DEMO-KFT\""), call);
         postWithCsrf("/branch/users", "customerId", "12345678", "name", "Anna\nInjected", "companyId", "DEMO-KFT",
                 "services", "ELECTRA").then().body(containsString("data-code=\"invalid-name\""));
+        // A right-to-left override would show "Anna" + reversed text on pages and in audit entries.
+        postWithCsrf("/branch/users", "customerId", "12345678", "name", "Anna \u202Eylno", "companyId", "DEMO-KFT",
+                "services", "ELECTRA").then().body(containsString("data-code=\"invalid-name\""));
     }
 
     // --- e-PIN --------------------------------------------------------------------------------------------------
@@ -336,7 +339,9 @@ class BranchPagesTest {
         Response page = given().get("/branch/stock");
         Matcher token = CSRF_FIELD.matcher(page.asString());
         assertTrue(token.find(), "the page has a CSRF field");
-        RequestSpecification request = given().cookie("csrf-token", page.getCookie("csrf-token")).formParam("csrf-token", token.group(1));
+        // As a browser sends a form of a UTF-8 page: UTF-8, whatever REST Assured's default (ISO-8859-1) would make of it.
+        RequestSpecification request = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .cookie("csrf-token", page.getCookie("csrf-token")).formParam("csrf-token", token.group(1));
         for (int i = 0; i < fields.length; i += 2) {
             request.formParam(fields[i], fields[i + 1]);
         }
