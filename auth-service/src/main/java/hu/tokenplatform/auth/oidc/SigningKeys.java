@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -37,7 +38,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The provider's ES256 signing keys, in the database so that every instance signs with the same key and a
@@ -49,6 +52,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
     /** Signs tokens: the newest key. */
     public record Current(String kid, ECPrivateKey privateKey) {
@@ -68,8 +73,8 @@ public class SigningKeys {
     private final SecretKey keyEncryptionKey;
     private volatile Loaded loaded;
 
-    /** The keys as last read, newest first. */
-    private record Loaded(Instant at, List<SigningKey> keys, JWKSet published) {
+    /** The keys as last read, newest first, and the private keys of those this instance can decrypt, by kid. */
+    private record Loaded(Instant at, List<SigningKey> keys, JWKSet published, Map<String, ECPrivateKey> readable) {
     }
 
     @Inject
@@ -106,7 +111,16 @@ public class SigningKeys {
             em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, ROTATION_LOCK).getSingleResult();
             Instant now = clock.instant();
             SigningKey newest = newest();
-            if (newest == null || !newest.createdAt.isAfter(now.minus(config.oidc().keyRotation()))) {
+            boolean due = newest == null || !newest.createdAt.isAfter(now.minus(config.oidc().keyRotation()));
+            // After the key-encryption key was changed, no published key can be read: a new key is made now, not at
+            // the next rotation (until then no token could be issued). While a rolling restart runs, instances with the
+            // old KEK still read an older key and make none, so instances with different KEKs never take turns.
+            boolean noneReadable = !due && published(now).stream().noneMatch(this::readable);
+            if (noneReadable) {
+                LOG.warnf("No published signing key can be decrypted with the configured key-encryption key (changed?): "
+                        + "a new signing key is made now");
+            }
+            if (due || noneReadable) {
                 if (newest != null) {
                     newest.supersededAt = now;
                     newest.publishedUntil = now.plus(ACTIVATION_DELAY).plus(CACHE_TTL).plus(longestTokenLifetime()).plus(CLOCK_SKEW);
@@ -120,15 +134,34 @@ public class SigningKeys {
 
     /** The newest key that has been published long enough; the only key right after the very first start. */
     public Current current() {
-        List<SigningKey> keys = loaded().keys();
+        Loaded current = loaded();
         Instant activeBefore = clock.instant().minus(ACTIVATION_DELAY);
-        SigningKey signing = keys.stream().filter(key -> !key.createdAt.isAfter(activeBefore)).findFirst()
-                .orElse(keys.get(keys.size() - 1));
-        try {
-            return new Current(signing.kid, decrypt(signing));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing key " + signing.kid + " cannot be decrypted: wrong key-encryption key?", e);
+        // The newest active key this instance can read; else (just made after a key-encryption key change, or the very
+        // first) the newest it can read at all.
+        List<SigningKey> readable = current.keys().stream().filter(key -> current.readable().containsKey(key.kid)).toList();
+        SigningKey signing = readable.stream().filter(key -> !key.createdAt.isAfter(activeBefore)).findFirst()
+                .orElse(readable.isEmpty() ? null : readable.get(0));
+        if (signing == null) {
+            throw new IllegalStateException("no signing key can be decrypted: wrong key-encryption key?");
         }
+        return new Current(signing.kid, current.readable().get(signing.kid));
+    }
+
+    private boolean readable(SigningKey key) {
+        return decrypted(key) != null;
+    }
+
+    /** The private key, or null if the configured key-encryption key does not open it. */
+    private ECPrivateKey decrypted(SigningKey key) {
+        try {
+            return decrypt(key);
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    private static List<SigningKey> published(Instant now) {
+        return SigningKey.list("publishedUntil is null or publishedUntil > ?1 order by createdAt desc", now);
     }
 
     /** The public keys tokens may be signed with: the JWKS. */
@@ -148,11 +181,19 @@ public class SigningKeys {
     private void reload() {
         loaded = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
-            List<SigningKey> keys = SigningKey.list("publishedUntil is null or publishedUntil > ?1 order by createdAt desc", now);
+            List<SigningKey> keys = published(now);
             if (keys.isEmpty()) {
                 throw new IllegalStateException("no signing key: rotation has not run");
             }
-            return new Loaded(now, List.copyOf(keys), new JWKSet(keys.stream().map(SigningKeys::publicJwk).toList()));
+            // Decrypted once per reload, not per token signed.
+            Map<String, ECPrivateKey> readable = new HashMap<>();
+            for (SigningKey key : keys) {
+                ECPrivateKey privateKey = decrypted(key);
+                if (privateKey != null) {
+                    readable.put(key.kid, privateKey);
+                }
+            }
+            return new Loaded(now, List.copyOf(keys), new JWKSet(keys.stream().map(SigningKeys::publicJwk).toList()), Map.copyOf(readable));
         });
     }
 
