@@ -75,7 +75,7 @@ class RevocationBoundIT {
     static void startThePlatformAndHandOverTwoTokens() {
         work = Path.of("target", "bound-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         platform = new RunningPlatform(work.resolve("var"), "bound");
-        startAllowingOneSlowFirstStart();
+        platform.startAllowingOneSlowFirstStart(START_PATIENCE);
 
         Branch branch = new Branch(registryAs("officer"));
         branch.registerCompany(COMPANY, "Bound Kft.");
@@ -88,22 +88,6 @@ class RevocationBoundIT {
                     "--attestation-ca", platform.var.resolve("token-factory/factory-ca.p12").toString()).requireSuccess("factory");
             branch.handOver(computer.tokenManager, user.customerId(), user.csn(), false, "BD" + user.customerId().substring(0, 6), work);
             computer.tokenManager.run(user.pin() + "\n" + user.pin() + "\n", "set-pin").requireSuccess("set-pin");
-        }
-    }
-
-    /**
-     * On a loaded machine Keycloak's first start (its build step included) can outlast run-platform.sh's wait
-     * (KEYCLOAK_START_SECONDS), after which the script stops everything; a second start reuses the data directory, built Keycloak
-     * included, as the README's second start does, on new ports in case one of the first was taken meanwhile. The
-     * measurement itself does not depend on how slow the start was. The first failure's reason is printed either way.
-     */
-    private static void startAllowingOneSlowFirstStart() {
-        try {
-            platform.start(START_PATIENCE);
-        } catch (IllegalStateException slowStart) {
-            System.out.println("The platform's first start failed, starting it again on new ports: " + slowStart.getMessage());
-            platform.choosePorts();
-            platform.start(START_PATIENCE);
         }
     }
 

@@ -154,6 +154,22 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #start(Duration)}, once more if the first start fails. On a loaded machine Keycloak's first start (its
+     * build step included) can outlast run-platform.sh's wait (KEYCLOAK_START_SECONDS), after which the script stops
+     * everything; a second start reuses the data directory, built Keycloak included, as the README's second start
+     * does, on new ports in case one of the first was taken meanwhile. The first failure's reason is printed.
+     */
+    void startAllowingOneSlowFirstStart(Duration patience) {
+        try {
+            start(patience);
+        } catch (IllegalStateException slowStart) {
+            System.out.println("The platform's first start failed, starting it again on new ports: " + slowStart.getMessage());
+            choosePorts();
+            start(patience);
+        }
+    }
+
     private void copyOutput(Path log, CompletableFuture<Void> ready) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8));
              Writer file = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {

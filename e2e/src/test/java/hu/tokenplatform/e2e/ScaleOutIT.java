@@ -121,14 +121,7 @@ class ScaleOutIT {
         platform.environment.put("AUTH_OIDC_KEY_ROTATION", KEY_ROTATION.toSeconds() + "s");
         platform.environment.put("AUTH_OIDC_KEY_ROTATION_CHECK", "3s");
         platform.environment.put("UNLOCK_LIMITS_VERIFICATIONS_PER_AGENT_PER_HOUR", String.valueOf(VERIFICATIONS_PER_AGENT));
-        try {
-            platform.start(START_PATIENCE);
-        } catch (IllegalStateException slowStart) {
-            // As RevocationBoundIT: a first Keycloak start may outlast the script's wait; the second reuses its build.
-            System.out.println("The platform's first start failed, starting it again on new ports: " + slowStart.getMessage());
-            platform.choosePorts();
-            platform.start(START_PATIENCE);
-        }
+        platform.startAllowingOneSlowFirstStart(START_PATIENCE);
 
         Branch branch = new Branch(platform.staff("REGISTRY_HTTP_PORT", "officer"));
         branch.registerCompany(COMPANY, "Scale Kft.");
