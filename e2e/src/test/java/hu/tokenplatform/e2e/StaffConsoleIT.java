@@ -515,6 +515,9 @@ class StaffConsoleIT {
             browser.element("code-form");
             // The caller's own token, as unlock-service knows it, shown to the agent who verified them.
             assertTrue(browser.text("caller-tokens").contains(DEMO_CSN), () -> browser.text("caller-tokens"));
+            // Its certificates, from the registry's events through unlock-service's projection.
+            assertTrue(browser.text("caller-tokens").contains(language.equals("hu") ? "belépési: érvényes eddig:" : "login: valid until"),
+                    () -> browser.text("caller-tokens"));
             browser.screenshot(images.resolve("console-helpdesk-token-" + language + ".png"));
             browser.type("csn", "0de1 1100 0000 0001");
             browser.type("random", "481 516 2342");

@@ -91,6 +91,8 @@ class ConsolePagesTest {
         postWithCsrf("/helpdesk/caller-verification", "customerId", "22222222", "ePin", "482915").then().statusCode(200)
                 .body(containsString("id=\"code-form\""))
                 .body(containsString("<td class=\"csn\">0A1B2C3D4E5F6071</td><td>használatban</td>"))
+                .body(containsString("<span class=\"certificate\">belépési: érvényes eddig: 2099-06-30</span>"))
+                .body(containsString("<span class=\"certificate expired\">aláíró: LEJÁRT: 2025-12-31</span>"))
                 .body(containsString("<tr class=\"revoked\"><td class=\"csn\">0A1B2C3D00000001</td><td>visszavonva: nem oldható fel</td>"))
                 .body(not(containsString("482915")));
         postWithCsrf("/helpdesk/unlock-code", "verificationId", "v".repeat(43), "customerId", "22222222",

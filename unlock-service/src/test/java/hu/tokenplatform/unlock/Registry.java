@@ -5,6 +5,8 @@ import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventData;
+import hu.tokenplatform.events.data.CertificateIssued;
+import hu.tokenplatform.events.data.CertificateRevoked;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.events.data.TokenRevoked;
@@ -14,6 +16,7 @@ import hu.tokenplatform.testkit.PlatformTestResource;
 import hu.tokenplatform.testkit.TopicProbe;
 import hu.tokenplatform.unlock.projection.Customer;
 import hu.tokenplatform.unlock.projection.Token;
+import hu.tokenplatform.unlock.projection.TokenCertificate;
 import hu.tokenplatform.unlock.projection.TokenState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -82,6 +85,20 @@ public final class Registry {
     public static void revoke(String csn, String customerId) {
         publish(new TokenRevoked(csn, customerId, "STOLEN", Instant.now()), "officer.kiss");
         awaitState(csn, TokenState.REVOKED);
+    }
+
+    /** A certificate on the token, as the registry announces it at a hand-over. */
+    public static String issueCertificate(String csn, String customerId, String usage, Instant notAfter) {
+        String serial = Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE).toUpperCase(java.util.Locale.ROOT);
+        publish(new CertificateIssued(serial, csn, customerId, usage, "CN=" + customerId, Instant.now(), notAfter,
+                "0".repeat(64), "-----BEGIN CERTIFICATE-----"), "officer.kiss");
+        awaitProjected(() -> TokenCertificate.findById(serial) != null);
+        return serial;
+    }
+
+    public static void revokeCertificate(String serial, String csn, String customerId, String usage) {
+        publish(new CertificateRevoked(serial, csn, customerId, usage, "KEY_COMPROMISE", Instant.now()), "officer.kiss");
+        awaitProjected(() -> TokenCertificate.<TokenCertificate>findByIdOptional(serial).map(c -> c.revoked).orElse(false));
     }
 
     /** Sends an event and returns it, so that a test can send the very same record again. */

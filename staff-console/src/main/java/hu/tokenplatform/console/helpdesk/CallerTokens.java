@@ -9,8 +9,15 @@ import java.util.List;
  */
 public record CallerTokens(String customerId, Instant verificationExpiresAt, List<CallerToken> tokens) {
 
-    /** One token: its CSN, the registry's state ({@code ISSUED}, {@code ACTIVE}, {@code REVOKED}) and since when. */
-    public record CallerToken(String csn, String state, Instant since) {
+    /**
+     * One token: its CSN, the registry's state ({@code ISSUED}, {@code ACTIVE}, {@code REVOKED}) and since when, and
+     * its certificates, latest expiry first.
+     */
+    public record CallerToken(String csn, String state, Instant since, List<CallerCertificate> certificates) {
+
+        public CallerToken {
+            certificates = certificates == null ? List.of() : List.copyOf(certificates);
+        }
 
         public boolean revoked() {
             return "REVOKED".equals(state);
@@ -22,6 +29,20 @@ public record CallerTokens(String customerId, Instant verificationExpiresAt, Lis
                 case "ISSUED", "ACTIVE", "REVOKED" -> "token_state_" + state.toLowerCase(java.util.Locale.ROOT);
                 default -> "token_state_unknown";
             };
+        }
+    }
+
+    /** A certificate on the token: {@code LOGIN} or {@code SIGNING}, valid until {@code notAfter} unless revoked. */
+    public record CallerCertificate(String usage, Instant notAfter, boolean revoked) {
+
+        /** Expired: the caller needs a branch for new certificates, no Code helps. */
+        public boolean expired() {
+            return notAfter != null && !notAfter.isAfter(Instant.now());
+        }
+
+        /** The key of the usage's words in the console's texts. */
+        public String usageKey() {
+            return "SIGNING".equals(usage) ? "certificate_signing" : "certificate_login";
         }
     }
 }

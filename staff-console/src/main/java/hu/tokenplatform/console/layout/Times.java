@@ -15,11 +15,17 @@ import java.time.format.DateTimeFormatter;
 public class Times {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(ZoneId.systemDefault());
 
     static String clock(Instant instant) {
         return instant == null ? "" : CLOCK.format(instant);
+    }
+
+    /** The day in the bank's time zone: a certificate's expiry as staff say it to a customer. */
+    static String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant);
     }
 
     static String stamp(Instant instant) {

@@ -46,7 +46,10 @@ public class UnlockServiceStub {
         context.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("customerId", "22222222").put("verificationExpiresAt", "2026-01-01T10:10:00Z")
                         .put("tokens", new JsonArray()
-                                .add(new JsonObject().put("csn", "0A1B2C3D4E5F6071").put("state", "ACTIVE").put("since", "2025-12-01T09:00:00Z"))
+                                .add(new JsonObject().put("csn", "0A1B2C3D4E5F6071").put("state", "ACTIVE").put("since", "2025-12-01T09:00:00Z")
+                                        .put("certificates", new JsonArray()
+                                                .add(new JsonObject().put("usage", "LOGIN").put("notAfter", "2099-06-30T12:00:00Z").put("revoked", false))
+                                                .add(new JsonObject().put("usage", "SIGNING").put("notAfter", "2025-12-31T12:00:00Z").put("revoked", false))))
                                 .add(new JsonObject().put("csn", "0A1B2C3D00000001").put("state", "REVOKED").put("since", "2025-11-01T09:00:00Z")))
                         .encode());
     }

@@ -3,6 +3,9 @@ package hu.tokenplatform.unlock.projection;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventType;
+import hu.tokenplatform.events.Identifiers;
+import hu.tokenplatform.events.data.CertificateIssued;
+import hu.tokenplatform.events.data.CertificateRevoked;
 import hu.tokenplatform.events.data.TokenActivated;
 import hu.tokenplatform.events.data.TokenHandedOver;
 import hu.tokenplatform.events.data.TokenRevoked;
@@ -16,17 +19,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps this service's copy of what the registry knows about customers and their tokens, which the unlock decides
  * on. Only the registry's own events count (the inbox refuses the rest into {@code unlock-service.dlq}); each is
  * applied once however often Kafka delivers it; a token's events arrive in order, as the registry keys them by CSN.
- * REVOKED never changes again.
+ * REVOKED never changes again. The tokens' certificates are kept too, for the helpdesk agent to see.
  */
 @ApplicationScoped
 public class RegistryProjection {
 
     private static final Logger LOG = Logger.getLogger(RegistryProjection.class);
+    private static final Set<String> CERTIFICATE_USAGES = Set.of("LOGIN", "SIGNING");
 
     @Inject
     IdempotentInbox inbox;
@@ -53,8 +58,12 @@ public class RegistryProjection {
                 move(EventCodec.data(event, TokenActivated.class).csn(), TokenState.ACTIVE, event);
             } else if (type == EventType.TOKEN_REVOKED) {
                 move(EventCodec.data(event, TokenRevoked.class).csn(), TokenState.REVOKED, event);
+            } else if (type == EventType.CERTIFICATE_ISSUED) {
+                issued(EventCodec.data(event, CertificateIssued.class));
+            } else if (type == EventType.CERTIFICATE_REVOKED) {
+                revoked(EventCodec.data(event, CertificateRevoked.class));
             }
-            // Stock deliveries and certificates are nothing the unlock decides on.
+            // Stock deliveries are nothing the helpdesk needs; certificates it shows, never decides on.
         });
     }
 
@@ -90,6 +99,29 @@ public class RegistryProjection {
         token.state = TokenState.ISSUED;
         token.stateChangedAt = event.time();
         token.persist();
+    }
+
+    /** Kept for the agent to see; the usage and the CSN's shape are checked, as the table's constraints would. */
+    private static void issued(CertificateIssued certificate) {
+        if (!Identifiers.isCsn(certificate.csn()) || !CERTIFICATE_USAGES.contains(certificate.usage())
+                || certificate.serialNumber() == null || certificate.serialNumber().length() > 64 || certificate.notAfter() == null) {
+            LOG.warnf("A certificate.issued event for token %s is malformed; ignored", certificate.csn());
+            return;
+        }
+        if (TokenCertificate.findByIdOptional(certificate.serialNumber()).isPresent()) {
+            return;
+        }
+        TokenCertificate kept = new TokenCertificate();
+        kept.serialNumber = certificate.serialNumber();
+        kept.csn = certificate.csn();
+        kept.usage = certificate.usage();
+        kept.notAfter = certificate.notAfter();
+        kept.persist();
+    }
+
+    /** Revoked is final; a revocation that arrives before its issue (it cannot, per CSN order) changes nothing. */
+    private static void revoked(CertificateRevoked certificate) {
+        TokenCertificate.<TokenCertificate>findByIdOptional(certificate.serialNumber()).ifPresent(kept -> kept.revoked = true);
     }
 
     private static void move(String csn, TokenState next, CloudEvent event) {

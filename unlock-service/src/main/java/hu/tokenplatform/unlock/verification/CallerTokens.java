@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record CallerTokens(String customerId, Instant verificationExpiresAt, List<CallerToken> tokens) {
 
-    /** A token of the caller's, in the registry's state, since {@code since}. */
-    public record CallerToken(String csn, String state, Instant since) {
+    /** A token of the caller's, in the registry's state, since {@code since}, with its certificates, latest expiry first. */
+    public record CallerToken(String csn, String state, Instant since, List<CallerCertificate> certificates) {
+    }
+
+    /** A certificate on the token: LOGIN or SIGNING, valid until {@code notAfter} unless revoked. */
+    public record CallerCertificate(String usage, Instant notAfter, boolean revoked) {
     }
 }

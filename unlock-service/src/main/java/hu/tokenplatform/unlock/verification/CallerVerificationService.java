@@ -14,6 +14,7 @@ import hu.tokenplatform.unlock.epin.EPinHasher;
 import hu.tokenplatform.unlock.metrics.UnlockMetrics;
 import hu.tokenplatform.unlock.projection.Customer;
 import hu.tokenplatform.unlock.projection.Token;
+import hu.tokenplatform.unlock.projection.TokenCertificate;
 import hu.tokenplatform.unlock.ratelimit.RateLimiter;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A helpdesk agent verifies a caller with the customer identifier and the e-PIN. Whether the identifier is
@@ -117,9 +119,14 @@ public class CallerVerificationService {
         String agent = staff.name();
         CallerVerification verification = verifications.findValid(verificationId, agent)
                 .orElseThrow(UnlockRefusal.VERIFICATION_INVALID::exception);
-        List<CallerTokens.CallerToken> tokens = Token.<Token>list("customerId", Sort.descending("stateChangedAt"), verification.customerId)
-                .stream()
-                .map(token -> new CallerTokens.CallerToken(token.csn, token.state.name(), token.stateChangedAt))
+        List<Token> owned = Token.list("customerId", Sort.descending("stateChangedAt"), verification.customerId);
+        Map<String, List<CallerTokens.CallerCertificate>> certificates = owned.isEmpty() ? Map.of()
+                : TokenCertificate.<TokenCertificate>list("csn in ?1", Sort.descending("notAfter"), owned.stream().map(t -> t.csn).toList())
+                .stream().collect(Collectors.groupingBy(c -> c.csn, Collectors.mapping(
+                        c -> new CallerTokens.CallerCertificate(c.usage, c.notAfter, c.revoked), Collectors.toList())));
+        List<CallerTokens.CallerToken> tokens = owned.stream()
+                .map(token -> new CallerTokens.CallerToken(token.csn, token.state.name(), token.stateChangedAt,
+                        certificates.getOrDefault(token.csn, List.of())))
                 .toList();
         audit.record(agent, "caller.tokens-shown", "customer", verification.customerId, Map.of(
                 "verification", CallerVerifications.reference(verification), "tokens", tokens.size()));

@@ -81,6 +81,22 @@ class CallerVerificationTest {
     }
 
     @Test
+    void theCallersTokensShowTheirCertificatesWithExpiryAndRevocation() {
+        Caller caller = Callers.withToken();
+        Instant inTwoYears = Instant.now().plus(Duration.ofDays(730)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant lastMonth = Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Registry.issueCertificate(caller.csn(), caller.customerId(), "LOGIN", inTwoYears);
+        String signing = Registry.issueCertificate(caller.csn(), caller.customerId(), "SIGNING", lastMonth);
+        Registry.revokeCertificate(signing, caller.csn(), caller.customerId(), "SIGNING");
+        Staff.newHelpdeskAgent();
+
+        Callers.tokens(Callers.verified(caller)).statusCode(200)
+                .body("tokens[0].certificates.usage", equalTo(List.of("LOGIN", "SIGNING")))
+                .body("tokens[0].certificates.notAfter", equalTo(List.of(inTwoYears.toString(), lastMonth.toString())))
+                .body("tokens[0].certificates.revoked", equalTo(List.of(false, true)));
+    }
+
+    @Test
     void anotherAgentOrAnExpiredOrMadeUpVerificationShowsNoTokens() {
         Caller caller = Callers.withToken();
         Staff.newHelpdeskAgent();
