@@ -1,6 +1,11 @@
 package hu.tokenplatform.servicekit.outbox;
 
 import hu.tokenplatform.events.CloudEvent;
+import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.TraceContext;
+import hu.tokenplatform.servicekit.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,6 +66,9 @@ public class OutboxRelay {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EventTracing tracing;
 
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -197,7 +206,28 @@ public class OutboxRelay {
         return new Batch(rows.size(), sentCount, rows.size() == config.outbox().batchSize());
     }
 
+    /**
+     * Sends one row. Its trace context is checked again (the row may come from an older version or another writer of
+     * the table): a well-formed one goes into the CloudEvent and parents the publish span, a malformed one is dropped.
+     */
     private void send(OutboxEvent row) {
+        Optional<TraceContext> trace = TraceContext.parse(row.traceparent, row.tracestate);
+        if (trace.isEmpty()) {
+            publish(row, row.payload);
+            return;
+        }
+        Span span = tracing.startPublish(row.topic, row.eventId, row.eventType, trace.get());
+        try (Scope ignored = span.makeCurrent()) {
+            publish(row, EventCodec.withTraceContext(row.payload, trace.get()));
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void publish(OutboxEvent row, String payload) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
@@ -205,7 +235,7 @@ public class OutboxRelay {
                 .withKey(row.messageKey)
                 .withHeaders(headers)
                 .build();
-        emitter.sendMessage(Message.of(row.payload).addMetadata(metadata))
+        emitter.sendMessage(Message.of(payload).addMetadata(metadata))
                 .await().atMost(config.outbox().sendTimeout());
     }
 
