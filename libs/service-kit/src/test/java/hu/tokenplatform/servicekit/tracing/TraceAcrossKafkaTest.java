@@ -10,6 +10,7 @@ import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.events.data.EPinSet;
 import hu.tokenplatform.events.data.UserRegistered;
 import hu.tokenplatform.servicekit.inbox.IdempotentInbox;
+import hu.tokenplatform.servicekit.inbox.RefusedEventException;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
 import hu.tokenplatform.testkit.InjectKafkaBroker;
 import hu.tokenplatform.testkit.KafkaBroker;
@@ -45,11 +46,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -183,6 +186,20 @@ class TraceAcrossKafkaTest {
             assertEquals("process " + Topics.REGISTRY_USERS, process.getName());
             assertFalse(process.getParentSpanContext().isValid(), "a root span: " + malformed);
         }
+    }
+
+    @Test
+    void aCounterIncrementedInASpanCarriesNoExemplarSoTheScrapeStaysAsTheChecksReadIt() {
+        CloudEvent forged = new EventCodec("/auth-service", clock).create(
+                new UserRegistered(newCustomerId(), "Kiss Anna", "company-1", "Példa Kft.", Set.of(), false), "mallory")
+                .withTraceContext(new TraceContext("00-" + TRACE_ID + "-" + PARENT_ID + "-01", null));
+        assertThrows(RefusedEventException.class, () -> inbox.accept(record(EventCodec.write(forged)), e -> {
+        }));
+
+        // What Prometheus and the tests get by default: OpenMetrics, where Quarkus would put the exemplars.
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scrape.contains("events_refused_total{"));
+        assertFalse(scrape.contains("trace_id"), "no exemplar");
     }
 
     @Test
