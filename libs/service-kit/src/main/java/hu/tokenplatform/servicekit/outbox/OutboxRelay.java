@@ -2,6 +2,7 @@ package hu.tokenplatform.servicekit.outbox;
 
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.MalformedEventException;
 import hu.tokenplatform.events.TraceContext;
 import hu.tokenplatform.servicekit.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
@@ -212,18 +213,30 @@ public class OutboxRelay {
      */
     private void send(OutboxEvent row) {
         Optional<TraceContext> trace = TraceContext.parse(row.traceparent, row.tracestate);
-        if (trace.isEmpty()) {
+        String traced = trace.map(context -> withTraceContext(row, context)).orElse(null);
+        if (traced == null) {
             publish(row, row.payload);
             return;
         }
         Span span = tracing.startPublish(row.topic, row.eventId, row.eventType, trace.get());
         try (Scope ignored = span.makeCurrent()) {
-            publish(row, EventCodec.withTraceContext(row.payload, trace.get()));
+            publish(row, traced);
         } catch (RuntimeException e) {
             EventTracing.failed(span, e);
             throw e;
         } finally {
             span.end();
+        }
+    }
+
+    /** The row's event carrying {@code trace}, or null if it cannot be rewritten: then it leaves as written, untraced. */
+    private static String withTraceContext(OutboxEvent row, TraceContext trace) {
+        try {
+            return EventCodec.withTraceContext(row.payload, trace);
+        } catch (MalformedEventException e) {
+            // Never block the outbox for a trace: the event matters, its trace context does not.
+            LOG.warnf("Event %s %s leaves without its trace context: %s", row.eventType, row.eventId, e.getMessage());
+            return null;
         }
     }
 

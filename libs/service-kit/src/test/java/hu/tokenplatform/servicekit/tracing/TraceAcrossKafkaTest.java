@@ -150,6 +150,19 @@ class TraceAcrossKafkaTest {
     }
 
     @Test
+    void anEventThatCannotTakeItsTraceContextStillLeavesAsWrittenRatherThanBlockingTheOutbox() {
+        String customerId = newCustomerId();
+        String unreadable = "{\"specversion\":\"0.3\"}";
+        inATrace(() -> QuarkusTransaction.requiringNew().run(() -> {
+            CloudEvent event = outbox.append(new EPinSet(customerId, true, false, clock.instant()), "officer.kiss");
+            em.createNativeQuery("update outbox_event set payload = ?1 where event_id = ?2")
+                    .setParameter(1, unreadable).setParameter(2, event.id()).executeUpdate();
+        }));
+
+        assertEquals(unreadable, probe.await(r -> customerId.equals(r.key()), WAIT).value());
+    }
+
+    @Test
     void aConsumedEventIsProcessedAsAChildOfTheTraceItCarries() {
         CloudEvent event = fromRegistry().withTraceContext(new TraceContext("00-" + TRACE_ID + "-" + PARENT_ID + "-01", null));
         AtomicReference<SpanContext> processedIn = new AtomicReference<>();
