@@ -34,6 +34,9 @@ import java.util.function.Consumer;
  * redelivery after a crash or a rebalance changes nothing. Records that are not events of our catalogue, and events
  * whose payload does not match its schema, are logged (without their content) and skipped rather than blocking the
  * partition.
+ * <p>
+ * Each readable event is checked and applied in a {@code process <topic>} span, child of the trace context the event
+ * carries ({@link EventTracing}), so the consumer's work and its log lines join the trace of the request that caused it.
  */
 @ApplicationScoped
 public class IdempotentInbox {
