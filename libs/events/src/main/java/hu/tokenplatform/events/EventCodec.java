@@ -87,7 +87,13 @@ public final class EventCodec {
                 || event.source().length() > MAX_ATTRIBUTE_CHARS) {
             throw new MalformedEventException("id, type or source longer than " + MAX_ATTRIBUTE_CHARS + " characters");
         }
-        return event;
+        // The trace context crossed a boundary too: a malformed one is dropped, never passed on or refused for.
+        return event.withTraceContext(event.traceContext().orElse(null));
+    }
+
+    /** The event written in {@code json}, carrying {@code trace} instead of any trace context it had. */
+    public static String withTraceContext(String json, TraceContext trace) {
+        return write(read(json).withTraceContext(trace));
     }
 
     /** The typed payload of a known event. */

@@ -6,8 +6,11 @@ import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventOrigin;
 import hu.tokenplatform.events.MalformedEventException;
 import hu.tokenplatform.servicekit.outbox.EventsConfig;
+import hu.tokenplatform.servicekit.tracing.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +34,9 @@ import java.util.function.Consumer;
  * redelivery after a crash or a rebalance changes nothing. Records that are not events of our catalogue, and events
  * whose payload does not match its schema, are logged (without their content) and skipped rather than blocking the
  * partition.
+ * <p>
+ * Each readable event is checked and applied in a {@code process <topic>} span, child of the trace context the event
+ * carries ({@link EventTracing}), so the consumer's work and its log lines join the trace of the request that caused it.
  */
 @ApplicationScoped
 public class IdempotentInbox {
@@ -48,6 +54,9 @@ public class IdempotentInbox {
 
     @Inject
     EventsConfig config;
+
+    @Inject
+    EventTracing tracing;
 
     /** Every topic this service reads starts at zero refusals, so that the first one shows as an increase. */
     void registerRefusalCounters(@Observes StartupEvent start) {
@@ -73,13 +82,22 @@ public class IdempotentInbox {
             LOG.warnf("Skipping record %s that is not a readable event: %s", position(record), e.getMessage());
             return;
         }
-        Optional<EventOrigin.Refusal> refusal = EventOrigin.check(record.topic(), event);
-        if (refusal.isPresent()) {
-            refusals(record.topic(), refusal.get()).increment();
-            LOG.warnf("Refusing record %s: %s; it goes to the dead-letter topic", position(record), refusal.get().code());
-            throw new RefusedEventException(record.topic(), refusal.get());
+        // Processed in the trace the event carries, so one hand-over is one trace from the registry to here.
+        Span span = tracing.startProcess(record.topic(), event);
+        try (Scope ignored = span.makeCurrent()) {
+            Optional<EventOrigin.Refusal> refusal = EventOrigin.check(record.topic(), event);
+            if (refusal.isPresent()) {
+                refusals(record.topic(), refusal.get()).increment();
+                LOG.warnf("Refusing record %s: %s; it goes to the dead-letter topic", position(record), refusal.get().code());
+                throw new RefusedEventException(record.topic(), refusal.get());
+            }
+            QuarkusTransaction.joiningExisting().run(() -> apply(event, handler));
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
-        QuarkusTransaction.joiningExisting().run(() -> apply(event, handler));
     }
 
     private void apply(CloudEvent event, Consumer<CloudEvent> handler) {

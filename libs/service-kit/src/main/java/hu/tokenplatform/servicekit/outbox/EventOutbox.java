@@ -3,6 +3,7 @@ package hu.tokenplatform.servicekit.outbox;
 import hu.tokenplatform.events.CloudEvent;
 import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.EventData;
+import hu.tokenplatform.servicekit.tracing.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -14,7 +15,8 @@ import java.time.Clock;
 
 /**
  * Appends events to the outbox inside the caller's transaction: no state change commits without its event. When
- * that transaction commits, the relay is woken, so the events leave at once rather than at the next poll.
+ * that transaction commits, the relay is woken, so the events leave at once rather than at the next poll. Each row
+ * keeps the trace context the transaction ran in, so that the event's consumers join that trace ({@link EventTracing}).
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -43,6 +45,10 @@ public class EventOutbox {
         row.topic = data.type().topic();
         row.messageKey = data.subject();
         row.payload = EventCodec.write(event);
+        EventTracing.current().ifPresent(trace -> {
+            row.traceparent = trace.traceparent();
+            row.tracestate = trace.tracestate();
+        });
         row.createdAt = clock.instant();
         row.persist();
         wakeRelayAtCommit();

@@ -34,6 +34,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false, columnDefinition = "text")
     public String payload;
 
+    /** W3C trace context of the transaction that wrote the event, if it ran in a trace; checked again when relayed. */
+    @Column(updatable = false, length = 55)
+    public String traceparent;
+
+    @Column(updatable = false, length = 512)
+    public String tracestate;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -1,6 +1,12 @@
 package hu.tokenplatform.servicekit.outbox;
 
 import hu.tokenplatform.events.CloudEvent;
+import hu.tokenplatform.events.EventCodec;
+import hu.tokenplatform.events.MalformedEventException;
+import hu.tokenplatform.events.TraceContext;
+import hu.tokenplatform.servicekit.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,6 +67,9 @@ public class OutboxRelay {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EventTracing tracing;
 
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -197,7 +207,40 @@ public class OutboxRelay {
         return new Batch(rows.size(), sentCount, rows.size() == config.outbox().batchSize());
     }
 
+    /**
+     * Sends one row. Its trace context is checked again (the row may come from an older version or another writer of
+     * the table): a well-formed one goes into the CloudEvent and parents the publish span, a malformed one is dropped.
+     */
     private void send(OutboxEvent row) {
+        Optional<TraceContext> trace = TraceContext.parse(row.traceparent, row.tracestate);
+        String traced = trace.map(context -> withTraceContext(row, context)).orElse(null);
+        if (traced == null) {
+            publish(row, row.payload);
+            return;
+        }
+        Span span = tracing.startPublish(row.topic, row.eventId, row.eventType, trace.get());
+        try (Scope ignored = span.makeCurrent()) {
+            publish(row, traced);
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The row's event carrying {@code trace}, or null if it cannot be rewritten: then it leaves as written, untraced. */
+    private static String withTraceContext(OutboxEvent row, TraceContext trace) {
+        try {
+            return EventCodec.withTraceContext(row.payload, trace);
+        } catch (MalformedEventException e) {
+            // Never block the outbox for a trace: the event matters, its trace context does not.
+            LOG.warnf("Event %s %s leaves without its trace context: %s", row.eventType, row.eventId, e.getMessage());
+            return null;
+        }
+    }
+
+    private void publish(OutboxEvent row, String payload) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
@@ -205,7 +248,7 @@ public class OutboxRelay {
                 .withKey(row.messageKey)
                 .withHeaders(headers)
                 .build();
-        emitter.sendMessage(Message.of(row.payload).addMetadata(metadata))
+        emitter.sendMessage(Message.of(payload).addMetadata(metadata))
                 .await().atMost(config.outbox().sendTimeout());
     }
 

@@ -160,6 +160,7 @@ class OutboxRelayTest {
         other.em = running.em;
         other.config = running.config;
         other.clock = running.clock;
+        other.tracing = running.tracing;
         return other;
     }
 
