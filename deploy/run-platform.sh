@@ -21,7 +21,7 @@
 # and secrets, as replicas behind one Service would (the second auth-service presents the first's public origin).
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
 # token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing). KEYCLOAK_START_SECONDS
-# (300) bounds the wait for Keycloak's first start.
+# (300) bounds the wait for Keycloak's first start. LOG_JSON=true: the services log JSON, as in production.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -194,7 +194,9 @@ wait_ready() {
 # The services listen on loopback only: this is one machine's platform, not a network service.
 start_service() {
   local name=$1 jar=$2 port=$3
-  QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
+  # The services run their production profile, which logs JSON for the bank's log pipeline; here the log files are
+  # for a person reading them (LOG_JSON=true keeps the JSON).
+  QUARKUS_LOG_CONSOLE_JSON_ENABLED=${LOG_JSON:-false} QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
   pids+=($!)
   # For whoever must stop one instance alone (the scale-out test); the platform's own stop uses pids.
   echo "$!" > "$var/run/$name.pid"
