@@ -186,6 +186,7 @@ class MainWindowIT {
         english.label("condition").requireText("Ready");
         english.button("language").requireText("Magyar");
         english.button("status").click();
+        awaitOpened(2);
         assertEquals(List.of("close-all hu", "status en"), opened);
         assertEquals(AppLanguage.ENGLISH, app.language());
         assertEquals(Optional.of(AppLanguage.ENGLISH), new LanguagePreference(home).remembered());
