@@ -72,9 +72,14 @@ public record TraceContext(String traceparent, String tracestate) {
         if (value == null || value.isEmpty() || value.length() > MAX_TRACESTATE_CHARS) {
             return false;
         }
+        // Printable ASCII only (tab allowed as padding): no CR, LF or other control or non-ASCII character is kept,
+        // so no header or log line built from it later can be split.
+        if (value.chars().anyMatch(c -> c != '\t' && (c < 0x20 || c > 0x7E))) {
+            return false;
+        }
         Set<String> keys = new HashSet<>();
         for (String member : value.split(",", -1)) {
-            String trimmed = member.strip();
+            String trimmed = member.replaceAll("^[ \t]+|[ \t]+$", "");
             if (trimmed.isEmpty()) {
                 continue;
             }

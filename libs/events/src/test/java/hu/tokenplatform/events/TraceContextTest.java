@@ -69,6 +69,10 @@ class TraceContextTest {
             "rojo=comma,=x",
             "rojo=\u00e9",
             "rojo=a\r\nX-Injected: 1",
+            "rojo=a\r\n",
+            "rojo=a,\nfake=1",
+            "rojo=a\u2028",
+            "\u000brojo=a\u001c",
             "tenant@system-name-too-long=1"})
     void aMalformedTracestateIsDroppedAloneAndTheTraceKept(String tracestate) {
         TraceContext trace = TraceContext.parse(TRACEPARENT, tracestate).orElseThrow();

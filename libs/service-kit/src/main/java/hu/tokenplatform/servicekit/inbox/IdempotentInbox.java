@@ -82,15 +82,16 @@ public class IdempotentInbox {
             LOG.warnf("Skipping record %s that is not a readable event: %s", position(record), e.getMessage());
             return;
         }
+        // Who sent it is checked first: a refused event's trace context (and sampling) is not followed at all.
+        Optional<EventOrigin.Refusal> refusal = EventOrigin.check(record.topic(), event);
+        if (refusal.isPresent()) {
+            refusals(record.topic(), refusal.get()).increment();
+            LOG.warnf("Refusing record %s: %s; it goes to the dead-letter topic", position(record), refusal.get().code());
+            throw new RefusedEventException(record.topic(), refusal.get());
+        }
         // Processed in the trace the event carries, so one hand-over is one trace from the registry to here.
         Span span = tracing.startProcess(record.topic(), event);
         try (Scope ignored = span.makeCurrent()) {
-            Optional<EventOrigin.Refusal> refusal = EventOrigin.check(record.topic(), event);
-            if (refusal.isPresent()) {
-                refusals(record.topic(), refusal.get()).increment();
-                LOG.warnf("Refusing record %s: %s; it goes to the dead-letter topic", position(record), refusal.get().code());
-                throw new RefusedEventException(record.topic(), refusal.get());
-            }
             QuarkusTransaction.joiningExisting().run(() -> apply(event, handler));
         } catch (RuntimeException e) {
             EventTracing.failed(span, e);
