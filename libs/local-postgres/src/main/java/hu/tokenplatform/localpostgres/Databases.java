@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -25,14 +27,14 @@ public final class Databases {
      * @return the names created, in the given order
      * @throws IllegalArgumentException for a name that is not a plain lower-case identifier
      */
-    public static java.util.List<String> createIfMissing(String host, int port, String user, String password,
-                                                         Collection<String> names) throws SQLException {
+    public static List<String> createIfMissing(String host, int port, String user, String password,
+                                               Collection<String> names) throws SQLException {
         for (String name : names) {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("a database name must match " + NAME + ": " + name);
             }
         }
-        java.util.List<String> created = new java.util.ArrayList<>();
+        List<String> created = new ArrayList<>();
         try (Connection connection = connect(host, port, user, password, "postgres");
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
              Statement create = connection.createStatement()) {

@@ -93,7 +93,7 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
     }
 
-    /** Stops the server (fast shutdown: open sessions are ended, committed data is kept); a second call does nothing. */
+    /** Stops the server (fast shutdown: open sessions are ended, committed data is kept); does nothing when it is stopped. */
     @Override
     public synchronized void close() {
         if (!running) {
@@ -101,6 +101,9 @@ public final class LocalPostgres implements AutoCloseable {
         }
         running = false;
         try {
+            if (!status()) {
+                return; // stopped already, e.g. by a later start on the same data directory
+            }
             run("pg_ctl", "stop", "-m", "fast", "-w", "-t", "60", "-D", dataDirectory.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,7 +120,8 @@ public final class LocalPostgres implements AutoCloseable {
         command.addAll(List.of(arguments));
         if (execute(command) != 0) {
             throw new IOException(program + " failed; see its output above" + (program.equals("pg_ctl")
-                    ? " and " + dataDirectory.resolve("server.log") : ""));
+                    ? " and " + dataDirectory.resolve("server.log") : "") + (isRoot()
+                    ? " (as root it runs in a user namespace of its own: unshare --user must be allowed here)" : ""));
         }
     }
 

@@ -102,6 +102,21 @@ class LocalPostgresTest {
     }
 
     @Test
+    void aServerLeftRunningByAKilledLauncherIsRestartedOnTheSameData() throws Exception {
+        Path data = work.resolve("orphaned");
+        int port = freePort();
+        LocalPostgres orphaned = LocalPostgres.start(BINARIES, data, port); // never closed, as after kill -9
+        int secondPort = freePort();
+        try (LocalPostgres again = LocalPostgres.start(BINARIES, data, secondPort);
+             Connection connection = Databases.connect(LocalPostgres.HOST, secondPort, LocalPostgres.USER, "", "postgres")) {
+            assertTrue(connection.isValid(5));
+            assertFalse(listening(port), "the orphan was stopped");
+        } finally {
+            orphaned.close(); // nothing left to stop unless the second start failed
+        }
+    }
+
+    @Test
     void refusesADatabaseNameThatIsNotAPlainIdentifierBeforeConnecting() {
         // Port 1: nothing listens, so reaching the database would fail differently.
         for (String name : List.of("x\"; drop database postgres; --", "Registry", "", "a-b", "x".repeat(64))) {
