@@ -20,7 +20,9 @@
 # on REGISTRY_HTTP_PORT_2 8091, UNLOCK_HTTP_PORT_2 8093, AUTH_HTTP_PORT_2 8092, AUTH_AGENT_PORT_2 8444, same databases, broker
 # and secrets, as replicas behind one Service would (the second auth-service presents the first's public origin).
 # PostgreSQL: PGHOST 127.0.0.1, PGPORT 5432, PGUSER postgres (trust or PGPASSWORD); databases REGISTRY_DB_NAME
-# token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing). KEYCLOAK_START_SECONDS
+# token_registry, AUTH_DB_NAME auth_service, UNLOCK_DB_NAME unlock_service (created when missing, without psql too).
+# When nothing listens on a loopback PGHOST:PGPORT, a PostgreSQL 17 from Maven Central's binaries runs there as user
+# postgres, its data in $TOKEN_PLATFORM_VAR/postgres (kept, like Keycloak's), stopped last. KEYCLOAK_START_SECONDS
 # (300) bounds the wait for Keycloak's first start. LOG_JSON=true: the services log JSON, as in production.
 set -euo pipefail
 
@@ -31,7 +33,7 @@ for argument in "$@"; do
   case "$argument" in
     --no-build) build=false ;;
     --no-agent) agent=false ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -85,20 +87,6 @@ fail() { printf 'run-platform: %s\n' "$*" >&2; exit 1; }
 command -v java >/dev/null || fail "Java 17 is needed (java not found)"
 command -v openssl >/dev/null || fail "openssl is needed to create the local TLS certificates"
 command -v curl >/dev/null || fail "curl is needed to wait for the services"
-command -v psql >/dev/null || fail "psql (the PostgreSQL client) is needed to create the databases"
-if ! psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
-  fail "PostgreSQL is not reachable at $pg_host:$pg_port as $pg_user. Start it (e.g. pg_ctlcluster 15 main start) or set PGHOST, PGPORT, PGUSER, PGPASSWORD."
-fi
-for database in "$registry_db" "$auth_db" "$unlock_db"; do
-  psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
-    || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database $database"
-done
-# Older registries had migrations V2 and V3 (folded into V1 since, with service-kit's tables from
-# db/service-kit): Flyway would refuse such a database with a checksum error, so say plainly what to do.
-if psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$registry_db" -Atqc \
-     "select 1 from flyway_schema_history where version in ('2', '3') limit 1" 2>/dev/null | grep -q 1; then
-  fail "the database $registry_db was made by an older token-registry whose migrations have since been folded into one. Stop the platform, drop $registry_db, $auth_db and $unlock_db (dropdb ...), remove var/ and start again."
-fi
 
 # --- build what is missing ---------------------------------------------------------------------------------
 registry_jar=$root/token-registry/target/quarkus-app/quarkus-run.jar
@@ -108,16 +96,89 @@ console_jar=$root/staff-console/target/quarkus-app/quarkus-run.jar
 token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar 2>/dev/null | head -1 || true)
 demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar 2>/dev/null | head -1 || true)
 kafka_setup_jar=$(ls "$root"/libs/kafka-setup/target/kafka-setup-*.jar 2>/dev/null | head -1 || true)
-if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ ! -f "$console_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ] || [ -z "$kafka_setup_jar" ]; }; then
+local_postgres_jar=$(ls "$root"/libs/local-postgres/target/local-postgres-*.jar 2>/dev/null | head -1 || true)
+if $build && { [ ! -f "$registry_jar" ] || [ ! -f "$auth_jar" ] || [ ! -f "$unlock_jar" ] || [ ! -f "$console_jar" ] || [ -z "$token_manager_jar" ] || [ -z "$demo_jar" ] || [ -z "$kafka_setup_jar" ] || [ -z "$local_postgres_jar" ]; }; then
   say "Building the platform (first start; later starts reuse the build) ..."
   (cd "$root" && ./mvnw -B -q install -DskipTests)
   token_manager_jar=$(ls "$root"/token-manager/target/token-manager-*.jar | head -1)
   demo_jar=$(ls "$root"/deploy/demo/target/platform-demo-*.jar | head -1)
   kafka_setup_jar=$(ls "$root"/libs/kafka-setup/target/kafka-setup-*.jar | head -1)
+  local_postgres_jar=$(ls "$root"/libs/local-postgres/target/local-postgres-*.jar | head -1)
 fi
-for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$console_jar" "$token_manager_jar" "$demo_jar" "$kafka_setup_jar"; do
+for artifact in "$registry_jar" "$auth_jar" "$unlock_jar" "$console_jar" "$token_manager_jar" "$demo_jar" "$kafka_setup_jar" "$local_postgres_jar"; do
   [ -f "$artifact" ] || fail "missing $artifact: run without --no-build, or ./mvnw install -DskipTests"
 done
+
+# --- processes ---------------------------------------------------------------------------------------------
+pids=()
+postgres_pid=
+stop_all() {
+  trap - EXIT INT TERM
+  trap '' PIPE
+  say "Stopping the platform ..."
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  done
+  stop_keycloak
+  stop_kafka
+  # PostgreSQL last: whatever stops before it may still write.
+  if [ -n "$postgres_pid" ]; then
+    kill "$postgres_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$postgres_pid" 2>/dev/null || break; sleep 1; done
+  fi
+  say "Stopped. Data stays in $var; the next start reuses it."
+}
+trap stop_all EXIT
+trap 'exit 0' INT TERM
+
+# --- PostgreSQL: the machine's, or one of the platform's own when nothing listens ----------------------------
+# Whether anything listens, bounded: a connection to an unroutable PGHOST would otherwise hang for minutes.
+pg_listening() { timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$pg_host" "$pg_port" 2>/dev/null; }
+local_postgres() { java -Xmx64m -jar "$local_postgres_jar" "$@"; }
+if pg_listening; then
+  if command -v psql >/dev/null; then
+    if ! psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+      fail "PostgreSQL is not reachable at $pg_host:$pg_port as $pg_user. Start it (e.g. pg_ctlcluster 15 main start) or set PGHOST, PGPORT, PGUSER, PGPASSWORD."
+    fi
+    for database in "$registry_db" "$auth_db" "$unlock_db"; do
+      psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -Atqc "select 1 from pg_database where datname = '$database'" | grep -q 1 \
+        || psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database $database"
+    done
+    # Older registries had migrations V2 and V3 (folded into V1 since, with service-kit's tables from
+    # db/service-kit): Flyway would refuse such a database with a checksum error, so say plainly what to do.
+    if psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$registry_db" -Atqc \
+         "select 1 from flyway_schema_history where version in ('2', '3') limit 1" 2>/dev/null | grep -q 1; then
+      fail "the database $registry_db was made by an older token-registry whose migrations have since been folded into one. Stop the platform, drop $registry_db, $auth_db and $unlock_db (dropdb ...), remove var/ and start again."
+    fi
+  else
+    # No psql: the databases are created over JDBC.
+    local_postgres create-databases --host "$pg_host" --port "$pg_port" --user "$pg_user" \
+      --database "$registry_db" --database "$auth_db" --database "$unlock_db" >>"$var/logs/local-postgres.log" 2>&1 \
+      || { tail -5 "$var/logs/local-postgres.log" >&2; fail "the databases could not be created on PostgreSQL at $pg_host:$pg_port as $pg_user; set PGHOST, PGPORT, PGUSER, PGPASSWORD"; }
+  fi
+else
+  case "$pg_host" in
+    127.0.0.1|localhost|::1) ;;
+    *) fail "PostgreSQL is not reachable at $pg_host:$pg_port. Start it or set PGHOST, PGPORT, PGUSER, PGPASSWORD (with nothing on a loopback PGHOST, the platform starts a PostgreSQL of its own there)." ;;
+  esac
+  # The platform's own server has the user postgres with trust, on IPv4 loopback.
+  pg_host=127.0.0.1 pg_user=postgres
+  say "No PostgreSQL on $pg_host:$pg_port: starting PostgreSQL 17 from Maven Central there, its data in $var/postgres ..."
+  rm -f "$var/run/postgres.ready"
+  # java itself, not the function (a subshell), so that postgres_pid is the launcher's. In the background of a
+  # non-interactive shell it ignores Ctrl-C's SIGINT: it stops on stop_all's SIGTERM, after everything else.
+  java -Xmx64m -jar "$local_postgres_jar" serve --binaries "$var/postgres-binaries" --data "$var/postgres" --port "$pg_port" \
+    --ready-file "$var/run/postgres.ready" --database "$registry_db" --database "$auth_db" --database "$unlock_db" \
+    >>"$var/logs/postgres.log" 2>&1 &
+  postgres_pid=$!
+  for _ in $(seq 1 120); do
+    [ -f "$var/run/postgres.ready" ] && break
+    kill -0 "$postgres_pid" 2>/dev/null || { tail -20 "$var/logs/postgres.log" >&2; fail "PostgreSQL stopped; see $var/logs/postgres.log"; }
+    sleep 1
+  done
+  [ -f "$var/run/postgres.ready" ] || fail "PostgreSQL did not become ready in 120 s; see $var/logs/postgres.log"
+fi
 
 # --- secrets and local TLS material, created once ----------------------------------------------------------
 # Read into this shell only: each process below gets just the secrets it needs.
@@ -163,23 +224,6 @@ if [ ! -f "$factory_ca" ]; then
     || { tail -5 "$var/logs/token-factory.log" >&2; fail "the token-factory CA could not be created"; }
 fi
 [ -f "$factory_ca_certificate" ] || fail "$factory_ca_certificate is missing; move $factory_ca away to create a new token-factory CA"
-
-# --- processes ---------------------------------------------------------------------------------------------
-pids=()
-stop_all() {
-  trap - EXIT INT TERM
-  trap '' PIPE
-  say "Stopping the platform ..."
-  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-  done
-  stop_keycloak
-  stop_kafka
-  say "Stopped. Data stays in $var; the next start reuses it."
-}
-trap stop_all EXIT
-trap 'exit 0' INT TERM
 
 wait_ready() {
   local name=$1 url=$2 pid=$3

@@ -82,6 +82,10 @@ final class RunningPlatform implements AutoCloseable {
         environment.put("REGISTRY_DB_NAME", databases.get(0).name());
         environment.put("AUTH_DB_NAME", databases.get(1).name());
         environment.put("UNLOCK_DB_NAME", databases.get(2).name());
+        // The server the databases are on: the machine's PostgreSQL, or the testkit's own when none listens.
+        environment.put("PGHOST", databases.get(0).host());
+        environment.put("PGPORT", String.valueOf(databases.get(0).port()));
+        environment.put("PGUSER", databases.get(0).username());
     }
 
     /**

@@ -1,11 +1,24 @@
 package hu.tokenplatform.testkit;
 
+import hu.tokenplatform.localpostgres.LocalPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A throw-away database on the shared PostgreSQL server of the machine running the tests.
@@ -13,6 +26,10 @@ import java.util.Properties;
  * The server is {@code 127.0.0.1:5432}, user {@code postgres} without a password, unless the environment variables
  * {@code TESTKIT_PG_HOST}, {@code TESTKIT_PG_PORT}, {@code TESTKIT_PG_USER} and {@code TESTKIT_PG_PASSWORD} say
  * otherwise. The user must be allowed to create databases.
+ * <p>
+ * When nothing listens there, the JVM starts its own PostgreSQL 17 from Maven Central's binaries
+ * ({@link LocalPostgres}), once, on a free loopback port with its data under {@code target/}, and stops and removes it
+ * when the JVM ends: a machine without PostgreSQL runs the tests too. When a server listens, it is used as before.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
@@ -58,6 +75,16 @@ public final class PostgresDatabase implements AutoCloseable {
         return server.jdbcUrl(name);
     }
 
+    /** The server's host, for whoever connects other than by {@link #jdbcUrl()} (a script's PGHOST). */
+    public String host() {
+        return server.host();
+    }
+
+    /** The server's port: 5432 or the configured one, or this JVM's own local PostgreSQL's. */
+    public int port() {
+        return server.port();
+    }
+
     public String username() {
         return server.user();
     }
@@ -99,12 +126,30 @@ public final class PostgresDatabase implements AutoCloseable {
     record Server(String host, int port, String user, String password) {
 
         static Server fromEnvironment() {
+            return listeningOrLocal(configured());
+        }
+
+        static Server configured() {
             String port = env("TESTKIT_PG_PORT", "5432");
             try {
                 return new Server(env("TESTKIT_PG_HOST", "127.0.0.1"), Integer.parseInt(port),
                         env("TESTKIT_PG_USER", "postgres"), env("TESTKIT_PG_PASSWORD", ""));
             } catch (NumberFormatException e) {
                 throw new IllegalStateException("TESTKIT_PG_PORT must be a port number, got '" + port + "'", e);
+            }
+        }
+
+        /** {@code configured} when something listens there, otherwise this JVM's own local PostgreSQL. */
+        static Server listeningOrLocal(Server configured) {
+            return configured.listening() ? configured : Local.server(configured);
+        }
+
+        boolean listening() {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 2000);
+                return true;
+            } catch (IOException e) {
+                return false;
             }
         }
 
@@ -133,7 +178,8 @@ public final class PostgresDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot connect to PostgreSQL at " + host + ":" + port + " as user '"
                         + user + "' (" + e.getMessage() + "). The tests need a PostgreSQL server there that lets this"
-                        + " user create databases, e.g. start the local one with 'pg_ctlcluster 15 main start'; or point"
+                        + " user create databases, e.g. start the local one with 'pg_ctlcluster 15 main start' (when nothing"
+                        + " listens there at all, the tests start a PostgreSQL of their own); or point"
                         + " the tests at another server with the environment variables TESTKIT_PG_HOST, TESTKIT_PG_PORT,"
                         + " TESTKIT_PG_USER and TESTKIT_PG_PASSWORD.", e);
             }
@@ -142,6 +188,71 @@ public final class PostgresDatabase implements AutoCloseable {
         @Override
         public String toString() {
             return "PostgreSQL " + host + ":" + port + " as " + user;
+        }
+    }
+
+    /** The PostgreSQL this JVM starts when none listens where the environment says: one per JVM, gone with it. */
+    static final class Local {
+
+        private static Server server;
+
+        private Local() {
+        }
+
+        static synchronized Server server(Server missing) {
+            if (server == null) {
+                server = start(missing);
+            }
+            return server;
+        }
+
+        private static Server start(Server missing) {
+            // Relative to the module being tested, so that 'mvn clean' removes what a killed run leaves behind; the
+            // binaries are kept there for the next run.
+            Path target = Path.of("target").toAbsolutePath();
+            Path work = target.resolve("testkit-postgres-" + UUID.randomUUID().toString().substring(0, 8));
+            IOException failure = null;
+            // A free port can be taken by someone else before the server binds it: try another.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try {
+                    int port = freePort();
+                    LocalPostgres postgres = LocalPostgres.start(target.resolve("testkit-postgres-binaries"),
+                            work.resolve("data-" + attempt), port);
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            postgres.close();
+                            deleteTree(work);
+                        } catch (RuntimeException | IOException e) {
+                            System.err.println("testkit: could not stop or remove " + work + ": " + e.getMessage());
+                        }
+                    }, "testkit-postgres-stop"));
+                    System.err.println("testkit: nothing listens on " + missing.host() + ":" + missing.port()
+                            + "; started PostgreSQL " + LocalPostgres.VERSION + " from Maven Central on "
+                            + LocalPostgres.HOST + ":" + port + " for this JVM (data in " + work + ")");
+                    return new Server(LocalPostgres.HOST, port, LocalPostgres.USER, "");
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+            throw new UncheckedIOException("nothing listens on " + missing.host() + ":" + missing.port()
+                    + " and a local PostgreSQL could not be started either", failure);
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+        }
+
+        private static void deleteTree(Path directory) throws IOException {
+            if (!Files.exists(directory)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 }

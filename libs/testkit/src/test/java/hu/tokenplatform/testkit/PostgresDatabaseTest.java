@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,38 @@ class PostgresDatabaseTest {
         assertTrue(message.contains("pg_ctlcluster 15 main start"), message);
         assertTrue(message.contains("TESTKIT_PG_HOST"), message);
         assertTrue(message.contains("TESTKIT_PG_PASSWORD"), message);
+    }
+
+    @Test
+    void whenNothingListensTheTestsGetAPostgresqlOfTheirOwn() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        PostgresDatabase.Server nowhere = new PostgresDatabase.Server("127.0.0.1", closedPort, "postgres", "");
+
+        PostgresDatabase.Server local = PostgresDatabase.Server.listeningOrLocal(nowhere);
+        assertEquals("127.0.0.1", local.host());
+        assertTrue(local.port() != closedPort, "a port of its own");
+        assertSame(local, PostgresDatabase.Server.listeningOrLocal(nowhere), "one server per JVM");
+
+        try (PostgresDatabase database = PostgresDatabase.create("tp_local", local);
+             Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SHOW server_version")) {
+            assertEquals(local.port(), database.port());
+            assertTrue(version.next());
+            assertTrue(version.getString(1).startsWith("17."), version.getString(1));
+        }
+    }
+
+    @Test
+    void aServerThatListensIsUsedAsConfigured() throws Exception {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PostgresDatabase.Server configured =
+                    new PostgresDatabase.Server("127.0.0.1", listening.getLocalPort(), "someone", "secret");
+            assertSame(configured, PostgresDatabase.Server.listeningOrLocal(configured));
+        }
     }
 
     private static int databasesNamed(String name) throws SQLException {
