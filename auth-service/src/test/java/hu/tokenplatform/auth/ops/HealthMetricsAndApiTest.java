@@ -36,6 +36,8 @@ class HealthMetricsAndApiTest {
     void prometheusExposesLoginsCrlAndOutboxBacklog() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("auth_outbox_backlog"))
+                // the service counts the records waiting in its own dead-letter topic
+                .body(containsString("events_dead_letter_records{topic=\"auth-service.dlq\"}"))
                 .body(containsString("auth_crl_seconds_until_stale"))
                 .body(containsString("events_refused_total{reason=\"source-not-topic-owner\",topic=\"registry.users\"}"))
                 .body(containsString("events_refused_total{reason=\"type-of-another-topic\",topic=\"registry.tokens\"}"));

@@ -37,6 +37,8 @@ class HealthMetricsAndApiTest {
                 .body(containsString("registry_tokens{state=\"IN_STOCK\"}"))
                 .body(containsString("registry_certificates{status=\"REVOKED\",usage=\"LOGIN\"}"))
                 .body(containsString("registry_outbox_backlog"))
+                // the service counts the records waiting in its own dead-letter topic
+                .body(containsString("events_dead_letter_records{topic=\"token-registry.dlq\"}"))
                 .body(containsString("events_refused_total{reason=\"source-not-topic-owner\",topic=\"auth.logins\"}"))
                 .body(containsString("events_refused_total{reason=\"type-of-another-topic\",topic=\"unlock.events\"}"));
     }

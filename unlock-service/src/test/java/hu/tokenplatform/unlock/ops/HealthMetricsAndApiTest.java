@@ -67,6 +67,8 @@ class HealthMetricsAndApiTest {
                 .body(containsString("unlock_refusals_total{reason=\"token_revoked\"}"))
                 .body(containsString("unlock_refusals_total{reason=\"daily_limit\"}"))
                 .body(containsString("unlock_outbox_backlog"))
+                // the service counts the records waiting in its own dead-letter topic
+                .body(containsString("events_dead_letter_records{topic=\"unlock-service.dlq\"}"))
                 .body(containsString("events_refused_total{reason=\"source-not-topic-owner\",topic=\"registry.users\"}"))
                 .body(containsString("events_refused_total{reason=\"type-of-another-topic\",topic=\"registry.tokens\"}"));
     }

@@ -16,6 +16,8 @@ public interface EventsConfig {
 
     Health health();
 
+    DeadLetter deadLetter();
+
     interface Outbox {
         /** How often the relay looks for unpublished events. */
         @WithDefault("1s")
@@ -37,6 +39,16 @@ public interface EventsConfig {
         /** How often that gauge is recounted from the database. */
         @WithDefault("15s")
         Duration backlogRefreshInterval();
+    }
+
+    /** The service's own dead-letter topic, where its consumers put the records they refuse or cannot apply. */
+    interface DeadLetter {
+        /** One of {@code Topics.DEAD_LETTER_TOPICS}, e.g. {@code unlock-service.dlq}, the one its channels write. */
+        String topic();
+
+        /** How often the records waiting there are counted (hu.tokenplatform.servicekit.kafka.DeadLetterRecordsGauge). */
+        @WithDefault("60s")
+        Duration refreshInterval();
     }
 
     interface Health {
