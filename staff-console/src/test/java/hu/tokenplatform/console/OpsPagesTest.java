@@ -36,13 +36,14 @@ class OpsPagesTest {
         assertTrue(cell(page, "crl").contains("— <span class=\"hint\">nem elérhető</span>"), cell(page, "crl"));
         assertEquals("—", cell(page, "backlog-auth-service"));
         assertEquals("—", cell(page, "lag-auth-service"));
+        assertEquals("—", cell(page, "dead-letters-auth-service"));
         assertTrue(cell(page, "service-auth-service").contains("<span class=\"unknown\">nem elérhető</span>"), cell(page, "service-auth-service"));
         assertEquals("critical", row(page, "ops-headline", "data-level"));
     }
 
     @Test
     @TestSecurity(user = "ops", roles = "ops")
-    void tokensBacklogAndLagAreShownAndWhatIsPastAnAlertThresholdIsMarked() {
+    void tokensBacklogLagAndDeadLettersAreShownAndWhatIsPastAnAlertThresholdIsMarked() {
         String page = given().get("/ops").then().statusCode(200).extract().asString();
         String tokens = cell(page, "tokens-by-state");
         assertTrue(tokens.contains("<td>ACTIVE</td><td class=\"num\">3</td>") && tokens.contains("<td>REVOKED</td><td class=\"num\">0</td>"), tokens);
@@ -53,6 +54,11 @@ class OpsPagesTest {
         assertEquals("num warning", row(page, "backlog-unlock-service", "class"));
         assertEquals("0", cell(page, "backlog-token-registry"));
         assertEquals("num ok", row(page, "backlog-token-registry", "class"));
+        // Records waiting in a dead-letter topic are events a service did not apply (DeadLetterRecordsWaiting).
+        assertEquals("2<br><span class=\"hint\">unlock-service.dlq</span>", cell(page, "dead-letters-unlock-service"));
+        assertEquals("num warning", row(page, "dead-letters-unlock-service", "class"));
+        assertEquals("0<br><span class=\"hint\">token-registry.dlq</span>", cell(page, "dead-letters-token-registry"));
+        assertEquals("num ok", row(page, "dead-letters-token-registry", "class"));
     }
 
     @Test

@@ -9,14 +9,15 @@ import java.util.List;
  */
 public record OpsOverview(Instant at, List<ServiceStatus> services, List<Figure> tokensByState, boolean tokensKnown,
                           LoginRates logins, String countsSource, Figure codesIssued, Figure ePinLockouts,
-                          Figure lockedVerifications, List<Figure> outboxBacklog, List<Figure> consumerLag, Figure crl,
-                          Figure projection) {
+                          Figure lockedVerifications, List<Figure> outboxBacklog, List<Figure> consumerLag,
+                          List<Figure> deadLetters, Figure crl, Figure projection) {
 
     public OpsOverview {
         services = List.copyOf(services);
         tokensByState = List.copyOf(tokensByState);
         outboxBacklog = List.copyOf(outboxBacklog);
         consumerLag = List.copyOf(consumerLag);
+        deadLetters = List.copyOf(deadLetters);
     }
 
     /** The worst level on the screen: the page's headline. */
@@ -27,6 +28,7 @@ public record OpsOverview(Instant at, List<ServiceStatus> services, List<Figure>
         List.of(codesIssued, ePinLockouts, lockedVerifications, crl, projection).forEach(f -> levels.add(f.level()));
         outboxBacklog.forEach(f -> levels.add(f.level()));
         consumerLag.forEach(f -> levels.add(f.level()));
+        deadLetters.forEach(f -> levels.add(f.level()));
         if (levels.contains(Level.CRITICAL)) {
             return Level.CRITICAL;
         }

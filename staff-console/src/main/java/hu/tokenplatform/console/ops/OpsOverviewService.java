@@ -67,6 +67,7 @@ public class OpsOverviewService {
 
         List<Figure> backlog = new ArrayList<>();
         List<Figure> lag = new ArrayList<>();
+        List<Figure> deadLetters = new ArrayList<>();
         List<ServiceStatus> services = new ArrayList<>();
         for (ServiceReading reading : readings.values()) {
             MonitoredService service = reading.service();
@@ -75,6 +76,7 @@ public class OpsOverviewService {
                             .orElse(Figure.missing(service.id(), "not-exported"))
                     : Figure.missing(service.id(), reading.metricsProblem().orElse("")));
             lag.add(consumerLag(reading));
+            deadLetters.add(deadLetters(reading));
             services.add(status(reading));
         }
 
@@ -89,7 +91,7 @@ public class OpsOverviewService {
 
         return new OpsOverview(registry.at(), services, tokens, registry.metricsRead(),
                 loginRates(auth, logins.join(), authScraped.join()), hourly ? "hour" : "since-start",
-                codesIssued, ePinLockouts, lockedVerifications, backlog, lag, crl, projection);
+                codesIssued, ePinLockouts, lockedVerifications, backlog, lag, deadLetters, crl, projection);
     }
 
     /** Prometheus' rates while it answers and scrapes auth-service; else the console's own two scrapes. */
@@ -128,6 +130,21 @@ public class OpsOverviewService {
                 .sorted(Comparator.comparing(LoginRate::failed).thenComparing(LoginRate::perMinute, Comparator.reverseOrder())
                         .thenComparing(LoginRate::method).thenComparing(LoginRate::reason))
                 .toList();
+    }
+
+    /**
+     * The records waiting in the service's dead-letter topic (service-kit's {@code DeadLetterRecordsGauge}); NaN, the
+     * service's broker not answering its count, is shown as not counted, never as none.
+     */
+    private static Figure deadLetters(ServiceReading reading) {
+        String id = reading.service().id();
+        if (!reading.metricsRead()) {
+            return Figure.missing(id, reading.metricsProblem().orElse(""));
+        }
+        return reading.series("events_dead_letter_records").stream().findFirst()
+                .map(s -> Double.isNaN(s.value()) ? Figure.missing(id, "not-counted")
+                        : Figure.of(id, s.value(), Thresholds.deadLetters(s.value())).withNote(s.label("topic")))
+                .orElse(Figure.missing(id, "not-exported"));
     }
 
     /** The largest lag of any partition the service reads, with the consumer's client id; NaN (unassigned) left out. */

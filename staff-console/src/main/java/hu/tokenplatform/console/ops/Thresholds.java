@@ -41,6 +41,14 @@ final class Thresholds {
         return events > 0 ? Level.WARNING : Level.OK;
     }
 
+    /**
+     * DeadLetterRecordsWaiting fires after 4 hours; DeadLetterWritten as soon as one is written: any record waiting
+     * there is an event a service did not apply.
+     */
+    static Level deadLetters(double records) {
+        return records > 0 ? Level.WARNING : Level.OK;
+    }
+
     static Level consumerLag(double records) {
         return records > CONSUMER_LAG ? Level.WARNING : Level.OK;
     }

@@ -93,12 +93,30 @@ class OpsOverviewServiceTest {
     }
 
     @Test
+    void deadLettersTheServiceCouldNotCountAreMissingNotNone() {
+        scrapes.latest = List.of(
+                read(MonitoredService.TOKEN_REGISTRY, T0, new Sample("events_dead_letter_records", Map.of("topic", "token-registry.dlq"), Double.NaN)),
+                read(MonitoredService.AUTH_SERVICE, T0, new Sample("events_dead_letter_records", Map.of("topic", "auth-service.dlq"), 0)),
+                read(MonitoredService.UNLOCK_SERVICE, T0));
+
+        OpsOverview overview = service.overview();
+
+        assertEquals("not-counted", overview.deadLetters().get(0).note());
+        assertEquals("—", overview.deadLetters().get(0).shown());
+        assertEquals(Optional.of(0.0), overview.deadLetters().get(1).value());
+        assertEquals("not-exported", overview.deadLetters().get(2).note());
+        assertEquals(Level.OK, overview.worst(), "nothing known is past a threshold");
+    }
+
+    @Test
     void thresholdsAreTheAlertRules() {
         assertEquals(Level.CRITICAL, Thresholds.crl(3599));
         assertEquals(Level.WARNING, Thresholds.crl(3600));
         assertEquals(Level.OK, Thresholds.crl(6 * 3600));
         assertEquals(Level.OK, Thresholds.consumerLag(100));
         assertEquals(Level.WARNING, Thresholds.consumerLag(101));
+        assertEquals(Level.OK, Thresholds.deadLetters(0));
+        assertEquals(Level.WARNING, Thresholds.deadLetters(1));
         // Too few token logins to judge a ratio (fewer than 20 in 15 minutes), as the alert's guard.
         assertEquals(Level.OK, Thresholds.login("TOKEN", "failed", "certificate-revoked", 1, 1.2, 1.2));
         assertEquals(Level.WARNING, Thresholds.login("TOKEN", "failed", "certificate-revoked", 1, 2, 2));

@@ -24,6 +24,7 @@ public class OpsStubs {
             registry_tokens{state="REVOKED"} 0.0
             # TYPE registry_outbox_backlog gauge
             registry_outbox_backlog 0.0
+            events_dead_letter_records{topic="token-registry.dlq"} 0.0
             kafka_consumer_fetch_manager_records_lag{client_id="kafka-consumer-unlock-events",partition="0",topic="unlock.events"} 250.0
             kafka_consumer_fetch_manager_records_lag{client_id="kafka-consumer-unlock-events",partition="1",topic="unlock.events"} NaN
             """;
@@ -33,6 +34,7 @@ public class OpsStubs {
             unlock_e_pin_lockouts_total 2.0
             unlock_caller_verifications_total{outcome="e-pin-locked"} 4.0
             unlock_outbox_backlog 12.0
+            events_dead_letter_records{topic="unlock-service.dlq"} 2.0
             """;
 
     void routes(@Observes Router router) {
