@@ -329,11 +329,17 @@ if [ "$instances" = 2 ]; then start_auth auth-service-2 "$auth_port_2" "$agent_p
 # Prometheus scrapes the three services and evaluates the alert rules the bank's cluster runs
 # (deploy/prometheus/); optional, as a developer's machine may not have it (Debian package prometheus).
 # The staff console's Ops screen asks it for rates when it runs.
+# Every instance is a target of its service's job: the alerts sum or take the maximum over a job's instances.
 prometheus_url=
+scrape_targets() {
+  if [ "$instances" = 2 ]; then printf '"127.0.0.1:%s", "127.0.0.1:%s"' "$1" "$2"; else printf '"127.0.0.1:%s"' "$1"; fi
+}
 if command -v prometheus >/dev/null; then
   mkdir -p "$var/prometheus/data"
   sed -e "s|@RULES@|$root/deploy/prometheus/rules/token-platform.rules.yml|" \
-      -e "s|@REGISTRY_HTTP_PORT@|$registry_port|" -e "s|@AUTH_HTTP_PORT@|$auth_port|" -e "s|@UNLOCK_HTTP_PORT@|$unlock_port|" \
+      -e "s|@REGISTRY_TARGETS@|$(scrape_targets "$registry_port" "${registry_port_2:-}")|" \
+      -e "s|@AUTH_TARGETS@|$(scrape_targets "$auth_port" "${auth_port_2:-}")|" \
+      -e "s|@UNLOCK_TARGETS@|$(scrape_targets "$unlock_port" "${unlock_port_2:-}")|" \
       "$root/deploy/prometheus/prometheus.yml" > "$var/prometheus/prometheus.yml"
   prometheus --config.file="$var/prometheus/prometheus.yml" --storage.tsdb.path="$var/prometheus/data" \
     --storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$prometheus_port" >>"$var/logs/prometheus.log" 2>&1 &

@@ -41,7 +41,8 @@ class MonitoringConfigTest {
     void theLocalPrometheusConfigurationIsValidOnceRunPlatformFillsItIn(@TempDir Path work) throws Exception {
         String config = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"))
                 .replace("@RULES@", RULES.resolve("token-platform.rules.yml").toString())
-                .replace("@REGISTRY_HTTP_PORT@", "8081").replace("@AUTH_HTTP_PORT@", "8082").replace("@UNLOCK_HTTP_PORT@", "8083");
+                .replace("@REGISTRY_TARGETS@", "\"127.0.0.1:8081\", \"127.0.0.1:8091\"").replace("@AUTH_TARGETS@", "\"127.0.0.1:8082\"")
+                .replace("@UNLOCK_TARGETS@", "\"127.0.0.1:8083\"");
         assertFalse(config.contains("@"), "run-platform.sh fills in every placeholder");
         Files.writeString(work.resolve("prometheus.yml"), config);
         promtool(work, "check", "config", "prometheus.yml");
