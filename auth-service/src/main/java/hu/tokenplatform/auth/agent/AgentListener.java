@@ -3,6 +3,7 @@ package hu.tokenplatform.auth.agent;
 import hu.tokenplatform.auth.config.AuthConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.OpenSsl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfiguration;
@@ -11,6 +12,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.SSLEngineOptions;
 import io.vertx.core.net.SSLOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,6 +72,7 @@ public class AgentListener {
     MeterRegistry metrics;
 
     private volatile HttpServer server;
+    private volatile SSLEngineOptions engine;
 
     void start(@Observes StartupEvent start) throws Exception {
         String name = config.agent().tlsConfiguration();
@@ -99,6 +104,8 @@ public class AgentListener {
                 .setMaxHeaderSize(8192)
                 .setCompressionSupported(false);
         cipherSuites.forEach(options::addEnabledCipherSuite);
+        engine = engine();
+        options.setSslEngineOptions(engine);
         Counter refusedHandshakes = Counter.builder("auth.agent.tls.failures")
                 .description("Connections to the agent listener that failed before HTTP, mostly refused TLS handshakes "
                         + "(no client certificate, another CA, an expired or non-login certificate)")
@@ -110,7 +117,24 @@ public class AgentListener {
                     LOG.debugf("Agent connection failed: %s", failure.getClass().getSimpleName());
                 });
         server = created.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        LOG.infof("Agent endpoint listening with mutual TLS on %s:%d", config.agent().host(), server.actualPort());
+        LOG.infof("Agent endpoint listening with mutual TLS (%s) on %s:%d", tlsEngine(), config.agent().host(), server.actualPort());
+    }
+
+    /** OpenSSL when configured and its native library loads here; the JDK otherwise. */
+    private SSLEngineOptions engine() {
+        if (config.agent().tlsEngine() == AuthConfig.TlsEngine.OPENSSL) {
+            if (OpenSSLEngineOptions.isAvailable()) {
+                return new OpenSSLEngineOptions();
+            }
+            LOG.warnf("auth.agent.tls-engine is openssl, but OpenSSL cannot be loaded here (%s): the agent listener's TLS runs "
+                    + "in the JDK, at several times the CPU per handshake", OpenSsl.unavailabilityCause());
+        }
+        return new JdkSSLEngineOptions();
+    }
+
+    /** Who does the listener's TLS: {@code openssl} or {@code jdk}. */
+    public String tlsEngine() {
+        return engine instanceof OpenSSLEngineOptions ? "openssl" : "jdk";
     }
 
     void stop(@Observes ShutdownEvent stop) throws Exception {

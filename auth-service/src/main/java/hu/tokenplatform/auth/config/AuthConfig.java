@@ -124,6 +124,18 @@ public interface AuthConfig {
 
         @WithDefault("10s")
         Duration handshakeTimeout();
+
+        /**
+         * Who does the listener's TLS: {@code openssl} (BoringSSL through netty-tcnative, several times cheaper per
+         * handshake than the JDK's; where its native library cannot load, the JDK's, with a warning) or {@code jdk}.
+         * The certificate checks are the same either way: the trust store's TrustManager and the handler's own.
+         */
+        @WithDefault("openssl")
+        TlsEngine tlsEngine();
+    }
+
+    enum TlsEngine {
+        OPENSSL, JDK
     }
 
     interface Login {

@@ -1,5 +1,6 @@
 package hu.tokenplatform.auth.login;
 
+import hu.tokenplatform.auth.agent.AgentListener;
 import hu.tokenplatform.auth.pki.CrlCache;
 import hu.tokenplatform.auth.support.Agent;
 import hu.tokenplatform.auth.support.Browser;
@@ -61,6 +62,9 @@ class AgentEndpointAttackTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    AgentListener listener;
+
     TopicProbe logins;
 
     @BeforeEach
@@ -80,6 +84,13 @@ class AgentEndpointAttackTest {
     static LoginAssertion assertion(TestToken.Open open, Browser.LoginPage page) {
         return new LoginAssertion(page.transactionId(), page.client(), Browser.origin(),
                 Agent.sign(open.session(), KeySlot.LOGIN, page, page.client(), Browser.origin()));
+    }
+
+    @Test
+    void theListenersTlsRunsInOpenSslAndEveryCheckBelowHoldsThere() {
+        // These tests are the agent listener's checks as OpenSSL (BoringSSL) does its handshakes: the certificate
+        // checks stay in the trust store's TrustManager and the handler, whoever runs the TLS.
+        assertEquals("openssl", listener.tlsEngine());
     }
 
     @Test
