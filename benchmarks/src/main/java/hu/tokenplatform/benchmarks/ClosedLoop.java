@@ -106,7 +106,13 @@ final class ClosedLoop {
                     while (System.nanoTime() < deadline) {
                         BenchUser user = users.get((int) (next.getAndIncrement() % users.size()));
                         long begin = System.nanoTime();
-                        LoginOutcome outcome = target.logIn(user);
+                        LoginOutcome outcome;
+                        try {
+                            outcome = target.logIn(user);
+                        } catch (RuntimeException broken) {
+                            // A target should answer with an outcome; one that throws still counts as that login's error.
+                            outcome = new LoginOutcome(broken.getClass().getSimpleName());
+                        }
                         long micros = (System.nanoTime() - begin) / 1_000;
                         if (outcome.ok()) {
                             mine.recordValue(Math.min(micros, LONGEST_MICROS));

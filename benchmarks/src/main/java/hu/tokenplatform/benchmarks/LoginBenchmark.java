@@ -43,7 +43,13 @@ public final class LoginBenchmark {
             System.exit(2);
             return;
         }
-        run(options);
+        try {
+            run(options);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // The users' HTTP clients and the platform's output reader hold threads: the benchmark is done.
         System.exit(0);
     }
 

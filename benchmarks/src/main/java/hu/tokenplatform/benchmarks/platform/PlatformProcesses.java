@@ -33,14 +33,17 @@ public final class PlatformProcesses {
         this.proc = proc;
     }
 
-    /** By the report's name: auth-service, token-registry, unlock-service, kafka, keycloak, postgres. */
+    /**
+     * By the report's name: auth-service, token-registry, unlock-service, kafka, staff-keycloak (the staff's, not the
+     * Keycloak target's), postgres.
+     */
     public Map<String, List<Long>> now() {
         Map<String, List<Long>> processes = new LinkedHashMap<>();
         for (String service : List.of("auth-service", "token-registry", "unlock-service")) {
             processes.put(service, servicePids(service));
         }
         processes.put("kafka", withDescendants(pidFile(var.resolve("kafka/pid"))));
-        processes.put("keycloak", withDescendants(pidFile(var.resolve("keycloak/pid"))));
+        processes.put("staff-keycloak", withDescendants(pidFile(var.resolve("keycloak/pid"))));
         processes.put(POSTGRES, postgres());
         return processes;
     }

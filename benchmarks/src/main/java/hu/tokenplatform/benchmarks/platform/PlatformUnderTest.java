@@ -27,9 +27,6 @@ import java.util.Map;
  */
 public record PlatformUnderTest(Path var, URI registry, URI keycloak, HeadlessTokenLogin.Endpoints login, String postgres) {
 
-    /** The staff realm deploy/keycloak/ imports. */
-    static final String REALM = "token-platform";
-
     public static PlatformUnderTest of(RunningPlatform platform) {
         HeadlessTokenLogin.Endpoints login = endpoints(platform.var, platform.url("AUTH_HTTP_PORT"),
                 platform.environment.get("AUTH_AGENT_PORT"), platform.url("DEMO_RP_PORT"), secrets(platform.var));
@@ -82,7 +79,7 @@ public record PlatformUnderTest(Path var, URI registry, URI keycloak, HeadlessTo
     /** The registry as staff member {@code user}, signed in to Keycloak with the password run-platform.sh generated. */
     public StaffApi registryAs(String user) {
         String password = secrets().get(user.toUpperCase(Locale.ROOT) + "_PASSWORD");
-        return new StaffApi(registry, StaffApi.signIn(keycloak, REALM, user, password));
+        return new StaffApi(registry, StaffApi.signIn(keycloak, RunningPlatform.REALM, user, password));
     }
 
     /** The bank's issuing CA chain (PEM) auth-service checks login certificates against. */
