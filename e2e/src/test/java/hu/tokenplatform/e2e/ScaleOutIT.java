@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hu.tokenplatform.demo.ApiException;
 import hu.tokenplatform.demo.Branch;
 import hu.tokenplatform.demo.StaffApi;
-import hu.tokenplatform.e2e.HeadlessTokenLogin.Page;
 import hu.tokenplatform.events.Topics;
+import hu.tokenplatform.platformdriver.HeadlessTokenLogin.Page;
+import hu.tokenplatform.platformdriver.HeadlessTokenLogin;
+import hu.tokenplatform.platformdriver.RunningPlatform;
 import hu.tokenplatform.testkit.PostgresDatabase;
 import hu.tokenplatform.testkit.TopicProbe;
 import hu.tokenplatform.tokenmanager.device.TokenDevice;
@@ -23,9 +25,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,7 +45,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -394,17 +392,7 @@ class ScaleOutIT {
 
     /** The page finishes the login at the instance on {@code portVariable}: the authorization code, or empty if refused. */
     private static Optional<String> complete(String portVariable, Page page) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(platform.url(portVariable).resolve("/login/complete"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", page.cookie())
-                .POST(HttpRequest.BodyPublishers.ofString("transaction=" + URLEncoder.encode(page.transaction(), StandardCharsets.UTF_8) + "&lang=en"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 303) {
-            return Optional.empty();
-        }
-        URI location = URI.create(answer.headers().firstValue("Location").orElseThrow());
-        assertTrue(location.toString().startsWith(page.redirectUri() + "?"), location.toString());
-        return Arrays.stream(location.getRawQuery().split("&")).filter(p -> p.startsWith("code="))
-                .map(p -> URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8)).findFirst();
+        return new HeadlessTokenLogin(platform, session).complete(platform.url(portVariable), page);
     }
 
     private static JsonNode redeem(String portVariable, Page page, String code) throws IOException, InterruptedException {
@@ -415,15 +403,7 @@ class ScaleOutIT {
 
     /** Electra's back end redeems the code at the instance on {@code portVariable}. */
     private static JsonNode redeemAnswer(String portVariable, Page page, String code) throws IOException, InterruptedException {
-        String credentials = HeadlessTokenLogin.CLIENT + ":" + platform.secrets().get("ELECTRA_CLIENT_SECRET");
-        String body = "grant_type=authorization_code&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(page.redirectUri(), StandardCharsets.UTF_8)
-                + "&code_verifier=" + URLEncoder.encode(page.verifier(), StandardCharsets.UTF_8);
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(platform.url(portVariable).resolve("/oidc/token"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(answer.body());
+        return new HeadlessTokenLogin(platform, session).redeem(platform.url(portVariable), page, code);
     }
 
     /** A whole login: page, assertion, finish and code on the instances named; its ID token. */

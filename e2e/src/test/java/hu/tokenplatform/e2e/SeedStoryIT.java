@@ -14,6 +14,7 @@ import hu.tokenplatform.events.EventCodec;
 import hu.tokenplatform.events.Topics;
 import hu.tokenplatform.kafkasetup.BrokerLogin;
 import hu.tokenplatform.kafkasetup.KafkaSetup;
+import hu.tokenplatform.platformdriver.RunningPlatform;
 import hu.tokenplatform.testkit.TopicProbe;
 import hu.tokenplatform.tokencrypto.pin.PinRule;
 import hu.tokenplatform.tokenmanager.config.AgentConfig;

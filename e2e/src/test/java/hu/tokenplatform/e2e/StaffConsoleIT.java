@@ -1,12 +1,13 @@
 package hu.tokenplatform.e2e;
 
+import hu.tokenplatform.demo.TokenManagerProgram;
+import hu.tokenplatform.platformdriver.RunningPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import hu.tokenplatform.demo.TokenManagerProgram;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;

@@ -1,6 +1,7 @@
 package hu.tokenplatform.e2e;
 
 import hu.tokenplatform.demo.TokenManagerProgram;
+import hu.tokenplatform.platformdriver.RunningPlatform;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package hu.tokenplatform.e2e;
+package hu.tokenplatform.platformdriver;
 
 import hu.tokenplatform.demo.StaffApi;
 import hu.tokenplatform.events.BrokerPrincipal;
@@ -33,13 +33,14 @@ import java.util.concurrent.TimeUnit;
  * own data directory and databases: the built services, Kafka, Keycloak and the demo relying party as
  * processes. Stopped with SIGTERM, as Ctrl-C stops it.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
 
-    static final String READY = "Token platform is running.";
+    public static final String READY = "Token platform is running.";
 
-    final Path root = Path.of(System.getProperty("platform.root"));
-    final Path var;
-    final Map<String, String> environment = new LinkedHashMap<>();
+    /** The repository whose deploy/run-platform.sh and built services run. */
+    public final Path root;
+    public final Path var;
+    public final Map<String, String> environment = new LinkedHashMap<>();
     private Process script;
     private CompletableFuture<Void> output;
     /**
@@ -49,7 +50,7 @@ final class RunningPlatform implements AutoCloseable {
     private ServerSocket defaultManagementPort;
 
     /** The staff realm deploy/keycloak/ imports. */
-    static final String REALM = "token-platform";
+    public static final String REALM = "token-platform";
 
     /** The three services' databases, made for this platform and dropped when it is closed. */
     private final List<PostgresDatabase> databases = new ArrayList<>();
@@ -57,7 +58,7 @@ final class RunningPlatform implements AutoCloseable {
     private final int instances;
 
     /** A platform in {@code var} with its own databases, named {@code <databasePrefix>_registry} and so on. */
-    RunningPlatform(Path var, String databasePrefix) {
+    public RunningPlatform(Path var, String databasePrefix) {
         this(var, databasePrefix, 1);
     }
 
@@ -65,10 +66,16 @@ final class RunningPlatform implements AutoCloseable {
      * As {@link #RunningPlatform(Path, String)}, with {@code instances} (1 or 2) of token-registry, unlock-service and
      * auth-service (PLATFORM_INSTANCES); the second instances' ports are {@link #SECOND_INSTANCE_PORT_VARIABLES}.
      */
-    RunningPlatform(Path var, String databasePrefix, int instances) {
+    public RunningPlatform(Path var, String databasePrefix, int instances) {
+        this(Path.of(System.getProperty("platform.root")), var, databasePrefix, instances);
+    }
+
+    /** As {@link #RunningPlatform(Path, String, int)}, for the repository at {@code root} (not the system property {@code platform.root}). */
+    public RunningPlatform(Path root, Path var, String databasePrefix, int instances) {
         if (instances != 1 && instances != 2) {
             throw new IllegalArgumentException("1 or 2 instances, not " + instances);
         }
+        this.root = root;
         this.var = var;
         this.instances = instances;
         if (instances == 2) {
@@ -93,7 +100,7 @@ final class RunningPlatform implements AutoCloseable {
      * from that range (a listener on port 0) can meanwhile become the source port of any outgoing connection, the
      * services' own connections to PostgreSQL and Kafka included, and then a part cannot bind it.
      */
-    void choosePorts() {
+    public void choosePorts() {
         List<Integer> taken = new ArrayList<>();
         List<String> variables = new ArrayList<>(PORT_VARIABLES);
         if (instances == 2) {
@@ -111,16 +118,16 @@ final class RunningPlatform implements AutoCloseable {
             "DEMO_RP_PORT", "TOKEN_MANAGER_PORT", "PROMETHEUS_PORT", "CONSOLE_HTTP_PORT");
 
     /** The second instances' listeners, with PLATFORM_INSTANCES=2. */
-    static final List<String> SECOND_INSTANCE_PORT_VARIABLES = List.of("REGISTRY_HTTP_PORT_2", "AUTH_HTTP_PORT_2",
+    public static final List<String> SECOND_INSTANCE_PORT_VARIABLES = List.of("REGISTRY_HTTP_PORT_2", "AUTH_HTTP_PORT_2",
             "AUTH_AGENT_PORT_2", "UNLOCK_HTTP_PORT_2");
 
     /** Runs the README's command and waits until it says the platform is running. */
-    void start() {
+    public void start() {
         start(Duration.ofMinutes(6));
     }
 
     /** As {@link #start()}, waiting up to {@code patience} for the platform to say it is running. */
-    void start(Duration patience) {
+    public void start(Duration patience) {
         defaultManagementPort = holdIfFree(9000);
         try {
             Files.createDirectories(var);
@@ -149,7 +156,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** The end of what run-platform.sh printed (its reasons for failing go there), for a failure's message. */
-    String lastLines(int count) {
+    public String lastLines(int count) {
         try {
             List<String> lines = Files.readAllLines(var.resolve("run-platform.out"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
@@ -164,7 +171,7 @@ final class RunningPlatform implements AutoCloseable {
      * everything; a second start reuses the data directory, built Keycloak included, as the README's second start
      * does, on new ports in case one of the first was taken meanwhile. The first failure's reason is printed.
      */
-    void startAllowingOneSlowFirstStart(Duration patience) {
+    public void startAllowingOneSlowFirstStart(Duration patience) {
         try {
             start(patience);
         } catch (IllegalStateException slowStart) {
@@ -192,7 +199,7 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** Ctrl-C's signal; returns the script's exit code once everything it started has stopped. */
-    int stop() {
+    public int stop() {
         try {
             // SIGTERM only: Process.destroy() would also close the pipes the script reports its stopping on.
             script.toHandle().destroy();
@@ -209,7 +216,7 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(var.resolve("run-platform.out"));
         } catch (IOException e) {
@@ -217,22 +224,22 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    URI url(String portVariable) {
+    public URI url(String portVariable) {
         return URI.create("http://127.0.0.1:" + environment.get(portVariable));
     }
 
-    String kafka() {
+    public String kafka() {
         return "127.0.0.1:" + environment.get("KAFKA_PORT");
     }
 
     /** The read-only observer's login to the platform's broker, with the password run-platform.sh generated. */
-    BrokerLogin observer() {
+    public BrokerLogin observer() {
         return new BrokerLogin(kafka(), BrokerPrincipal.OBSERVER.username(),
                 secrets().get(KafkaSetup.passwordVariable(BrokerPrincipal.OBSERVER)));
     }
 
     /** The secrets run-platform.sh created for this installation. */
-    Map<String, String> secrets() {
+    public Map<String, String> secrets() {
         try {
             Map<String, String> secrets = new HashMap<>();
             for (String line : Files.readAllLines(var.resolve("secrets.env"))) {
@@ -246,23 +253,23 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** A staff member signs in to Keycloak with the password run-platform.sh generated for them. */
-    String signIn(String user) {
+    public String signIn(String user) {
         String password = secrets().get(user.toUpperCase(Locale.ROOT) + "_PASSWORD");
         return StaffApi.signIn(url("KEYCLOAK_PORT"), REALM, user, password);
     }
 
     /** The service listening on {@code portVariable}, called as staff member {@code user}. */
-    StaffApi staff(String portVariable, String user) {
+    public StaffApi staff(String portVariable, String user) {
         return new StaffApi(url(portVariable), signIn(user));
     }
 
     /** token-registry's database (every instance's), for a test that must look at or hold what the service shares there. */
-    PostgresDatabase registryDatabase() {
+    public PostgresDatabase registryDatabase() {
         return databases.get(0);
     }
 
     /** The pid of a service run-platform.sh started, by its log name ({@code token-registry-2}), from var/run. */
-    ProcessHandle service(String name) {
+    public ProcessHandle service(String name) {
         try {
             long pid = Long.parseLong(Files.readString(var.resolve("run").resolve(name + ".pid")).strip());
             return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));

@@ -1,4 +1,4 @@
-package hu.tokenplatform.e2e;
+package hu.tokenplatform.platformdriver;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,10 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * moment it is chosen and the moment a part binds it, and on a busy start (Maven downloads, connection pools,
  * Kafka clients) that happens often enough to fail a start now and then.
  */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     /** Below: ports services commonly use by default (PostgreSQL, Kafka, Keycloak, the platform's own defaults). */
-    static final int LOWEST = 10_000;
+    public static final int LOWEST = 10_000;
     /** Linux's default ephemeral range starts here; {@link #ephemeralRange()} reads the real one. */
     private static final int[] LINUX_DEFAULT_EPHEMERAL = {32_768, 60_999};
     private static final int ATTEMPTS = 1_000;
@@ -26,7 +26,7 @@ final class LoopbackPorts {
     }
 
     /** A port in [{@link #LOWEST}, 65535], outside the ephemeral range, not in {@code taken}, free on loopback now. */
-    static int free(Collection<Integer> taken) {
+    public static int free(Collection<Integer> taken) {
         int[] ephemeral = ephemeralRange();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -44,7 +44,7 @@ final class LoopbackPorts {
     }
 
     /** The kernel's ephemeral port range, from /proc (Linux); the Linux default where it cannot be read. */
-    static int[] ephemeralRange() {
+    public static int[] ephemeralRange() {
         try {
             String[] bounds = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
             return new int[]{Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};

@@ -1,4 +1,4 @@
-package hu.tokenplatform.e2e;
+package hu.tokenplatform.platformdriver;
 
 import org.junit.jupiter.api.Test;
 
