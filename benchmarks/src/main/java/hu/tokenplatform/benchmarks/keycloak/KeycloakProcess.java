@@ -99,7 +99,11 @@ final class KeycloakProcess implements AutoCloseable {
             ProcessHandle java = launcher.toHandle().descendants()
                     .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                     .findFirst()
-                    .orElseThrow(() -> new KeycloakStartException("Keycloak is ready but its java process is not found"));
+                    .orElse(null);
+            if (java == null) {
+                stopQuietly(launcher);
+                throw new KeycloakStartException("Keycloak was ready but its java process was not found under kc.sh");
+            }
             return new KeycloakProcess(launcher, java, httpsPort, log);
         } catch (IOException e) {
             throw new KeycloakStartException("Keycloak cannot be started: " + e.getMessage(), e);
