@@ -12,13 +12,12 @@ KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.5.6}
 
 keycloak_root() { echo "${TOKEN_PLATFORM_VAR:?}/keycloak"; }
 
-start_keycloak() {
-  local root port management_port dir home
+# Unpacks Keycloak $KEYCLOAK_VERSION into directory $1 (once) and prints its home. Also used by the benchmarks'
+# Keycloak target, so that both run the same artifact obtained the same way.
+install_keycloak() {
+  local root dir home
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  port=${KEYCLOAK_PORT:-8180}
-  # Keycloak's management interface (health, metrics) has a port of its own, 9000 unless told otherwise.
-  management_port=${KEYCLOAK_MANAGEMENT_PORT:-9000}
-  dir=$(keycloak_root)
+  dir=$1
   home="$dir/keycloak-$KEYCLOAK_VERSION"
   mkdir -p "$dir"
   if [ ! -x "$home/bin/kc.sh" ]; then
@@ -27,6 +26,17 @@ start_keycloak() {
     tar -xzf "$dir/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz" -C "$dir"
     rm -f "$dir/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
   fi
+  echo "$home"
+}
+
+start_keycloak() {
+  local root port management_port dir home
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  port=${KEYCLOAK_PORT:-8180}
+  # Keycloak's management interface (health, metrics) has a port of its own, 9000 unless told otherwise.
+  management_port=${KEYCLOAK_MANAGEMENT_PORT:-9000}
+  dir=$(keycloak_root)
+  home=$(install_keycloak "$dir")
   mkdir -p "$home/data/import"
   cp "$root/deploy/keycloak/token-platform-realm.json" "$home/data/import/"
   KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN_USER:-admin} \
