@@ -1,5 +1,6 @@
 package hu.tokenplatform.benchmarks;
 
+import hu.tokenplatform.benchmarks.keycloak.KeycloakX509Target;
 import hu.tokenplatform.benchmarks.platform.HandOverDesk;
 import hu.tokenplatform.benchmarks.platform.PlatformProcesses;
 import hu.tokenplatform.benchmarks.platform.PlatformTarget;
@@ -87,10 +88,12 @@ public final class LoginBenchmark {
             int postgresPort = Integer.parseInt(platform.postgres().substring(platform.postgres().lastIndexOf(':') + 1));
             List<LoginTarget> targets = new ArrayList<>();
             targets.add(new PlatformTarget(platform, new PlatformProcesses(platform.var(), postgresPort, new ProcFs())));
-            KeycloakTargetLookup.target(platform.issuingCa(), handed.users()).ifPresentOrElse(targets::add,
-                    () -> say("Keycloak's X.509 target (" + KeycloakTargetLookup.CLASS + ") is not built in: measuring "
-                            + targets.stream().map(LoginTarget::name).toList() + " only."));
             try {
+                say("Starting Keycloak with the X.509 direct-grant realm, trusting the platform's issuing CA ...");
+                KeycloakX509Target keycloak = KeycloakX509Target.start(work, platform.issuingChain(),
+                        KeycloakX509Target.Revocation.CRL_DISTRIBUTION_POINT);
+                targets.add(keycloak);
+                keycloak.createUsers(handed.users());
                 List<PointResult> points = sweep(options, targets, handed.users());
                 BenchmarkReport report = new BenchmarkReport(points, BenchmarkReport.Machine.here(options.command()));
                 List<Path> files = report.writeTo(options.out());

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The benchmark end to end in its smoke mode, so that it keeps working: the platform started by run-platform.sh, four
- * users handed over, a few seconds of load per point. Asserts what was measured exists, not how fast: the machine
+ * users handed over, Keycloak's X.509 realm beside it, a few seconds of load per point. Asserts what was measured exists, not how fast: the machine
  * running CI is no benchmark machine.
  */
 class LoginBenchmarkSmokeIT {
@@ -25,11 +24,7 @@ class LoginBenchmarkSmokeIT {
         Path out = Path.of("target", "smoke-results").toAbsolutePath();
         BenchmarkReport report = LoginBenchmark.run(BenchmarkOptions.parse("--smoke", "--out", out.toString()));
 
-        List<String> targets = new ArrayList<>(List.of(BenchmarkReport.PLATFORM));
-        // The hook: once Keycloak's X.509 target is built in, the same run measures it too.
-        if (keycloakTargetBuiltIn()) {
-            targets.add(BenchmarkReport.KEYCLOAK);
-        }
+        List<String> targets = List.of(BenchmarkReport.PLATFORM, BenchmarkReport.KEYCLOAK);
         Map<String, Long> logins = report.points().stream()
                 .collect(Collectors.groupingBy(PointResult::target, Collectors.summingLong(PointResult::logins)));
         assertEquals(targets.stream().sorted().toList(), logins.keySet().stream().sorted().toList(), "targets measured");
@@ -44,14 +39,5 @@ class LoginBenchmarkSmokeIT {
         }
         assertTrue(markdown.contains("CPU ms/login") && markdown.contains("auth-service CPU ms (RSS MB)")
                 && markdown.contains("postgres CPU ms (RSS MB)"), markdown);
-    }
-
-    private static boolean keycloakTargetBuiltIn() {
-        try {
-            Class.forName(KeycloakTargetLookup.CLASS);
-            return true;
-        } catch (ClassNotFoundException notYet) {
-            return false;
-        }
     }
 }

@@ -41,7 +41,8 @@ import java.util.Map;
  * ({@code revalidate-certificate-enabled=false}): TLS already did, against the same CA.
  *
  * <p>A successful login also creates a Keycloak user session and returns an access token (ES256, like the
- * platform's), an ID token is not asked for (no {@code openid} scope), and a refresh token.
+ * platform's) with an ID token ({@code scope=openid}): the two ES256 JWTs the platform's full login ends with too; and
+ * a refresh token.
  */
 public final class KeycloakX509Target implements LoginTarget, AutoCloseable {
 
@@ -58,7 +59,7 @@ public final class KeycloakX509Target implements LoginTarget, AutoCloseable {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int READ_TIMEOUT_MS = 30_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] GRANT = ("grant_type=password&client_id=" + KeycloakAdmin.CLIENT_ID)
+    private static final byte[] GRANT = ("grant_type=password&scope=openid&client_id=" + KeycloakAdmin.CLIENT_ID)
             .getBytes(StandardCharsets.US_ASCII);
 
     private final KeycloakProcess keycloak;
@@ -151,7 +152,7 @@ public final class KeycloakX509Target implements LoginTarget, AutoCloseable {
             } finally {
                 connection.disconnect();
             }
-            if (status == 200 && answer.hasNonNull("access_token")) {
+            if (status == 200 && answer.hasNonNull("access_token") && answer.hasNonNull("id_token")) {
                 return LoginOutcome.OK;
             }
             return new LoginOutcome("http-" + status + (answer.hasNonNull("error") ? ":" + answer.get("error").asText() : ""));

@@ -13,6 +13,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.io.InputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * The platform the benchmark logs in to, started by the benchmark ({@link #of(RunningPlatform)}) or already running
@@ -85,6 +90,17 @@ public record PlatformUnderTest(Path var, URI registry, URI keycloak, HeadlessTo
     /** The bank's issuing CA chain (PEM) auth-service checks login certificates against. */
     public Path issuingCa() {
         return var.resolve("auth-service/issuing-ca.pem");
+    }
+
+    /** {@link #issuingCa()} read: the only issuers whose login certificates the platform, and Keycloak beside it, accept. */
+    public List<X509Certificate> issuingChain() {
+        try (InputStream in = Files.newInputStream(issuingCa())) {
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream().map(X509Certificate.class::cast).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("no certificates in " + issuingCa(), e);
+        }
     }
 
     @Override
