@@ -10,6 +10,7 @@ import hu.tokenplatform.kafkasetup.BrokerLogin;
 import hu.tokenplatform.registry.Fixtures;
 import hu.tokenplatform.servicekit.audit.AuditEntry;
 import hu.tokenplatform.servicekit.inbox.ProcessedEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import hu.tokenplatform.testkit.InjectKafkaBroker;
 import hu.tokenplatform.testkit.KafkaBroker;
 import hu.tokenplatform.testkit.RefusedEvents;
@@ -67,6 +68,22 @@ class ReportedTokenEventsTest {
 
         awaitState(holder[1], "ACTIVE");
         probe.await(r -> holder[1].equals(r.key()) && r.value().contains("\"token.activated\""), WAIT);
+    }
+
+    @Test
+    void furtherLoginsOfAnActiveTokenChangeNothingAndLeaveNoTrace() {
+        String[] holder = Fixtures.userWithToken(false);
+        Instant first = Instant.now();
+        publishLogin(holder, first);
+        awaitState(holder[1], "ACTIVE");
+
+        CloudEvent second = publishLogin(holder, first.plusSeconds(1));
+        awaitReportsApplied();
+
+        assertEquals(List.of("token.activated"), registryEventsAbout(holder[1]), "activated once");
+        auditActions(holder[1], List.of("token.activated"));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.count("eventId", second.id())),
+                "a login of an active token is skipped without recording its id");
     }
 
     /**
@@ -241,9 +258,10 @@ class ReportedTokenEventsTest {
                 .toList();
     }
 
-    private void publishLogin(String[] holder, Instant at) {
+    private CloudEvent publishLogin(String[] holder, Instant at) {
         CloudEvent event = codec("/auth-service", at).create(new LoginSucceeded(holder[0], holder[1], "electra", "TOKEN", at), null);
         TopicProbe.send(authService(), Topics.AUTH_LOGINS, holder[0], EventCodec.write(event));
+        return event;
     }
 
     private void publishUnlock(String[] holder, Instant at) {

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The way into a service for every consumed event. It believes an event only from its topic's owner
@@ -75,6 +76,20 @@ public class IdempotentInbox {
      * @throws RefusedEventException if the event is not its topic owner's; nothing is applied or recorded
      */
     public void accept(ConsumerRecord<String, String> record, Consumer<CloudEvent> handler) {
+        accept(record, event -> false, handler);
+    }
+
+    /**
+     * {@link #accept(ConsumerRecord, Consumer)} for a topic whose events mostly change nothing here (a login of a token
+     * that is active already): after the origin check, in the transaction, {@code changesNothing} looks at the event
+     * and the current state, without locks, and an event it answers true for is skipped without recording its id.
+     * Recording it would buy nothing: applying the event again would change nothing again, and if the state has
+     * moved on by its redelivery, the event is asked again and goes to {@code handler} (which must then be right for
+     * an event older than the state, as every handler must be for a redelivery).
+     *
+     * @throws RefusedEventException if the event is not its topic owner's; nothing is applied or recorded
+     */
+    public void accept(ConsumerRecord<String, String> record, Predicate<CloudEvent> changesNothing, Consumer<CloudEvent> handler) {
         CloudEvent event;
         try {
             event = EventCodec.read(record.value());
@@ -92,7 +107,7 @@ public class IdempotentInbox {
         // Processed in the trace the event carries, so one hand-over is one trace from the registry to here.
         Span span = tracing.startProcess(record.topic(), event);
         try (Scope ignored = span.makeCurrent()) {
-            QuarkusTransaction.joiningExisting().run(() -> apply(event, handler));
+            QuarkusTransaction.joiningExisting().run(() -> apply(event, changesNothing, handler));
         } catch (RuntimeException e) {
             EventTracing.failed(span, e);
             throw e;
@@ -101,7 +116,11 @@ public class IdempotentInbox {
         }
     }
 
-    private void apply(CloudEvent event, Consumer<CloudEvent> handler) {
+    private void apply(CloudEvent event, Predicate<CloudEvent> changesNothing, Consumer<CloudEvent> handler) {
+        if (changesNothing.test(event)) {
+            LOG.debugf("Event %s changes nothing here; skipped", event.id());
+            return;
+        }
         if (ProcessedEvent.findByIdOptional(event.id()).isPresent()) {
             LOG.debugf("Event %s already processed; ignored", event.id());
             return;
