@@ -228,7 +228,7 @@ class StaffConsoleIT {
                 for (String service : new String[]{"token-registry", "auth-service", "unlock-service"}) {
                     assertEquals("UP", browser.element("service-" + service).getAttribute("data-health"), service);
                 }
-                assertTrue(browser.text("tokens-by-state").matches("(?s).*ACTIVE \\d+.*"), browser.text("tokens-by-state"));
+                assertTrue(browser.text("tokens-by-state").matches("(?s).*használatban \\d+.*"), browser.text("tokens-by-state"));
                 assertTrue(browser.text("crl").matches("(?s).*\\d.*"), browser.text("crl"));
                 assertTrue(browser.text("codes-issued").matches("(?s).*\\d+"), browser.text("codes-issued"));
                 String firstUpdate = browser.text("ops-updated");
