@@ -25,7 +25,7 @@
 # postgres, its data in $TOKEN_PLATFORM_VAR/postgres (kept, like Keycloak's), stopped last. KEYCLOAK_START_SECONDS
 # (300) bounds the wait for Keycloak's first start. LOG_JSON=true: the services log JSON, as in production.
 # SERVICE_JAVA_OPTS: more JVM options for token-registry, auth-service and unlock-service (e.g. a flight recording,
-# -XX:StartFlightRecording=filename=/tmp/%p.jfr,settings=profile, for benchmarks/).
+# -XX:StartFlightRecording=filename=/tmp/jfr,settings=profile: a recording per process in that directory).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +64,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -276,6 +279,40 @@ class ScaleOutIT {
     }
 
     // --- lockouts and rate limits across instances -------------------------------------------------------------
+
+    /** The local Prometheus (when installed) scrapes both instances of each service, as the ServiceMonitor does every pod. */
+    @Test
+    @Order(6)
+    void prometheusScrapesBothInstancesOfEachService() throws Exception {
+        assumeTrue(isInstalled("prometheus"), "Prometheus is not installed here: run-platform.sh started none");
+        URI targets = platform.url("PROMETHEUS_PORT").resolve("/api/v1/targets?state=active");
+        Map<String, List<String>> upByJob = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode active = JSON.readTree(HTTP.send(HttpRequest.newBuilder(targets).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("data").path("activeTargets");
+            Map<String, List<String>> up = new TreeMap<>();
+            for (JsonNode target : active) {
+                if ("up".equals(target.path("health").asText())) {
+                    up.computeIfAbsent(target.path("labels").path("job").asText(), job -> new ArrayList<>())
+                            .add(target.path("labels").path("instance").asText());
+                }
+            }
+            upByJob = up;
+            if (up.values().stream().filter(instances -> instances.size() == 2).count() == 3) {
+                break;
+            }
+            sleep(2_000);
+        }
+        for (String job : List.of("token-registry", "auth-service", "unlock-service")) {
+            assertEquals(2, upByJob.getOrDefault(job, List.of()).size(), job + "'s instances scraped and up: " + upByJob);
+        }
+        facts.put("Prometheus targets up per job", upByJob.toString());
+    }
+
+    private static boolean isInstalled(String command) throws IOException, InterruptedException {
+        return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+    }
 
     @Test
     @Order(3)
