@@ -133,6 +133,17 @@ public final class HeadlessTokenLogin {
 
     /** One login; the outcome is {@code authenticated}, auth-service's problem code, or what went wrong before it answered. */
     public Attempt logIn() {
+        return attempt(this::sendAssertion);
+    }
+
+    /** What a login does once it has its page: the outcome. */
+    @FunctionalInterface
+    private interface AfterPage {
+        String outcome(Page page) throws IOException, InterruptedException;
+    }
+
+    /** A new login page, then {@code afterPage}; timed, and whatever fails before an answer is the outcome. */
+    private Attempt attempt(AfterPage afterPage) {
         long started = System.nanoTime();
         long sent = started;
         String outcome;
@@ -142,7 +153,7 @@ public final class HeadlessTokenLogin {
                 return new Attempt(started, System.nanoTime(), System.nanoTime(), page.challenge());
             }
             sent = System.nanoTime();
-            outcome = sendAssertion(page);
+            outcome = afterPage.outcome(page);
         } catch (IOException e) {
             outcome = "no-answer: " + e.getClass().getSimpleName();
         } catch (InterruptedException e) {
@@ -191,33 +202,19 @@ public final class HeadlessTokenLogin {
      * assertion's problem code, {@code complete-refused}, the token endpoint's {@code error}, or what failed before an answer.
      */
     public Attempt logInFully() {
-        long started = System.nanoTime();
-        long sent = started;
-        String outcome;
-        try {
-            Page page = openPage();
-            if (page.transaction() == null) {
-                return new Attempt(started, System.nanoTime(), System.nanoTime(), page.challenge());
+        return attempt(page -> {
+            String outcome = sendAssertion(page);
+            if (!AUTHENTICATED.equals(outcome)) {
+                return outcome;
             }
-            sent = System.nanoTime();
-            outcome = sendAssertion(page);
-            if (AUTHENTICATED.equals(outcome)) {
-                Optional<String> code = complete(authService, page);
-                if (code.isEmpty()) {
-                    outcome = "complete-refused";
-                } else {
-                    JsonNode tokens = redeem(authService, page, code.get());
-                    outcome = tokens.path("id_token").isTextual() && tokens.path("access_token").isTextual()
-                            ? TOKENS : "token-" + tokens.path("error").asText("no-tokens");
-                }
+            Optional<String> code = complete(authService, page);
+            if (code.isEmpty()) {
+                return "complete-refused";
             }
-        } catch (IOException e) {
-            outcome = "no-answer: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = "interrupted";
-        }
-        return new Attempt(started, sent, System.nanoTime(), outcome);
+            JsonNode tokens = redeem(authService, page, code.get());
+            return tokens.path("id_token").isTextual() && tokens.path("access_token").isTextual()
+                    ? TOKENS : "token-" + tokens.path("error").asText("no-tokens");
+        });
     }
 
     /**
