@@ -24,8 +24,10 @@
 # When nothing listens on a loopback PGHOST:PGPORT, a PostgreSQL 17 from Maven Central's binaries runs there as user
 # postgres, its data in $TOKEN_PLATFORM_VAR/postgres (kept, like Keycloak's), stopped last. KEYCLOAK_START_SECONDS
 # (300) bounds the wait for Keycloak's first start. LOG_JSON=true: the services log JSON, as in production.
-# SERVICE_JAVA_OPTS: more JVM options for token-registry, auth-service and unlock-service (e.g. a flight recording,
-# -XX:StartFlightRecording=filename=/tmp/jfr,settings=profile: a recording per process in that directory).
+# SERVICE_JAVA_OPTS: more JVM options for token-registry, auth-service and unlock-service, split on spaces; e.g. a
+# flight recording per process in a directory under $TOKEN_PLATFORM_VAR (the services' secrets come through their
+# environment, which JFR records unless told not to):
+# -XX:StartFlightRecording=filename=var/jfr,settings=profile,jdk.InitialEnvironmentVariable#enabled=false
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -237,12 +239,15 @@ wait_ready() {
   fail "$name did not become ready; see $var/logs/$name.log"
 }
 
+# More JVM options for the services, as words (no globbing, no re-parsing).
+read -r -a service_java_opts <<< "${SERVICE_JAVA_OPTS:-}"
+
 # The services listen on loopback only: this is one machine's platform, not a network service.
 start_service() {
   local name=$1 jar=$2 port=$3
   # The services run their production profile, which logs JSON for the bank's log pipeline; here the log files are
   # for a person reading them (LOG_JSON=true keeps the JSON).
-  QUARKUS_LOG_CONSOLE_JSON_ENABLED=${LOG_JSON:-false} QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m ${SERVICE_JAVA_OPTS:-} -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
+  QUARKUS_LOG_CONSOLE_JSON_ENABLED=${LOG_JSON:-false} QUARKUS_HTTP_HOST=127.0.0.1 java -Xmx384m "${service_java_opts[@]}" -jar "$jar" >>"$var/logs/$name.log" 2>&1 &
   pids+=($!)
   # For whoever must stop one instance alone (the scale-out test); the platform's own stop uses pids.
   echo "$!" > "$var/run/$name.pid"

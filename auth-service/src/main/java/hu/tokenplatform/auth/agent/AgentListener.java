@@ -2,6 +2,7 @@ package hu.tokenplatform.auth.agent;
 
 import hu.tokenplatform.auth.config.AuthConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.OpenSsl;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,7 +43,8 @@ public class AgentListener {
     /**
      * TLS 1.3 and, for TLS 1.2, forward-secret AEAD suites only (ECDHE with AES-GCM or ChaCha20-Poly1305): the
      * JDK's defaults still offer CBC suites with SHA-1 MACs. A configuration ({@code quarkus.tls.<name>.cipher-suites})
-     * may narrow this list, never widen it.
+     * may narrow this list, never widen it. With OpenSSL (BoringSSL) the TLS 1.3 suites cannot be narrowed: BoringSSL
+     * always offers its three, the first three here, all AEAD; the TLS 1.2 list and the protocols are narrowed as set.
      */
     static final List<String> CIPHER_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256",
@@ -118,6 +120,9 @@ public class AgentListener {
                 });
         server = created.listen().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         LOG.infof("Agent endpoint listening with mutual TLS (%s) on %s:%d", tlsEngine(), config.agent().host(), server.actualPort());
+        // Which engine runs the handshakes, for dashboards: a fall-back to the JDK costs several times the CPU.
+        Gauge.builder("auth.agent.tls.engine", () -> 1).description("The agent listener's TLS engine (label engine: openssl or jdk)")
+                .tag("engine", tlsEngine()).register(metrics);
     }
 
     /** OpenSSL when configured and its native library loads here; the JDK otherwise. */

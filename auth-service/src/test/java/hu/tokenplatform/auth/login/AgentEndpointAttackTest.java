@@ -91,6 +91,7 @@ class AgentEndpointAttackTest {
         // These tests are the agent listener's checks as OpenSSL (BoringSSL) does its handshakes: the certificate
         // checks stay in the trust store's TrustManager and the handler, whoever runs the TLS.
         assertEquals("openssl", listener.tlsEngine());
+        given().get("/q/metrics").then().body(containsString("auth_agent_tls_engine{engine=\"openssl\"} 1.0"));
     }
 
     @Test

@@ -43,7 +43,7 @@ public class ReportedTokenEvents {
     }
 
     /**
-     * Every token login is reported; only a token's first one (or the first after it was unlocked) changes its state.
+     * Every token login is reported; only a token's first one changes its state (ISSUED to ACTIVE; states never go back).
      * The others, and failed logins, are skipped after a read without locks and leave no trace here: at login
      * rates that is most of this topic.
      */
@@ -71,7 +71,11 @@ public class ReportedTokenEvents {
         } catch (MalformedEventException e) {
             return false; // the inbox logs and skips it
         }
-        return csn == null || Token.<Token>findByIdOptional(csn).map(token -> token.state == TokenState.ACTIVE).orElse(false);
+        // The state alone, not the entity: a token loaded here without a lock would make the handler's locking read a
+        // mere version check, and a change landing in between would fail a genuine first login.
+        return csn == null || Token.getEntityManager()
+                .createQuery("select t.state from Token t where t.csn = ?1", TokenState.class).setParameter(1, csn)
+                .getResultStream().findFirst().map(state -> state == TokenState.ACTIVE).orElse(false);
     }
 
     private static String actorOf(CloudEvent event) {
