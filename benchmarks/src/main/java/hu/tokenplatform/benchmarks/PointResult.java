@@ -1,6 +1,8 @@
 package hu.tokenplatform.benchmarks;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One measured point: a target under a closed loop of {@code concurrency} workers for one round.
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param round       1-based: the targets alternate round by round
  * @param seconds     from the first login's start to the last login's end
  * @param logins      logins that ended with the tokens in hand
- * @param errors      the other logins, by outcome
+ * @param errors      the other logins, by outcome (kept sorted by outcome, so that every report lists them alike)
  * @param p50Ms       latency of the successful logins, milliseconds
  * @param p95Ms       as p50
  * @param p99Ms       as p50
@@ -18,6 +20,10 @@ import java.util.Map;
  */
 public record PointResult(String target, int concurrency, int round, double seconds, long logins, Map<String, Long> errors,
                           double p50Ms, double p95Ms, double p99Ms, Map<String, ProcessCost> processes) {
+
+    public PointResult {
+        errors = Collections.unmodifiableSortedMap(new TreeMap<>(errors));
+    }
 
     public double loginsPerSecond() {
         return seconds > 0 ? logins / seconds : 0;
