@@ -4,7 +4,7 @@ import hu.tokenplatform.benchmarks.keycloak.KeycloakX509Target;
 import hu.tokenplatform.benchmarks.platform.HandOverDesk;
 import hu.tokenplatform.benchmarks.platform.PlatformProcesses;
 import hu.tokenplatform.benchmarks.platform.PlatformTarget;
-import hu.tokenplatform.benchmarks.platform.PlatformUnderTest;
+import hu.tokenplatform.benchmarks.platform.MeasuredPlatform;
 import hu.tokenplatform.platformdriver.RunningPlatform;
 
 import java.nio.file.Files;
@@ -60,16 +60,16 @@ public final class LoginBenchmark {
                 .resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         RunningPlatform started = null;
         try {
-            PlatformUnderTest platform;
+            MeasuredPlatform platform;
             if (options.platformVar().isPresent()) {
-                platform = PlatformUnderTest.running(options.platformVar().get(), System.getenv());
+                platform = MeasuredPlatform.running(options.platformVar().get(), System.getenv());
                 say("Using the platform running with its data in " + platform.var());
             } else {
                 started = new RunningPlatform(repository(), work.resolve("var"), "bench", 1);
                 started.environment.put("AUTH_THROTTLE_LOGIN_PAGES", LOGIN_PAGES_PER_ADDRESS);
                 say("Starting the platform (deploy/run-platform.sh), its data in " + started.var + " ...");
                 started.start(PLATFORM_START);
-                platform = PlatformUnderTest.of(started);
+                platform = MeasuredPlatform.of(started);
             }
             return measure(options, platform, work);
         } finally {
@@ -80,7 +80,7 @@ public final class LoginBenchmark {
         }
     }
 
-    private static BenchmarkReport measure(BenchmarkOptions options, PlatformUnderTest platform, Path work) {
+    private static BenchmarkReport measure(BenchmarkOptions options, MeasuredPlatform platform, Path work) {
         long handOverStart = System.nanoTime();
         try (HandOverDesk.HandedOver handed = new HandOverDesk(platform, work.resolve("tokens")).handOver(options.users())) {
             say("Handed over " + handed.users().size() + " users in " + seconds(System.nanoTime() - handOverStart)

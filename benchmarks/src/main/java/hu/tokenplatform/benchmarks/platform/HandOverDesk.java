@@ -46,12 +46,12 @@ public final class HandOverDesk {
     private static final Duration PROJECTION_PATIENCE = Duration.ofMinutes(2);
     private static final String PIN_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789#%+=";
 
-    private final PlatformUnderTest platform;
+    private final MeasuredPlatform platform;
     private final Path tokens;
     private final SecureRandom random = new SecureRandom();
 
     /** Hands over on {@code platform}; the users' virtual tokens are written under {@code tokens}. */
-    public HandOverDesk(PlatformUnderTest platform, Path tokens) {
+    public HandOverDesk(MeasuredPlatform platform, Path tokens) {
         this.platform = platform;
         this.tokens = tokens;
     }

@@ -16,12 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PlatformTarget implements LoginTarget {
 
-    private final PlatformUnderTest platform;
+    private final MeasuredPlatform platform;
     private final PlatformProcesses processes;
     /** Per user: the page's browser (its cookies are per login, in the page) and the bank's trust store, read once. */
     private final Map<String, HeadlessTokenLogin> logins = new ConcurrentHashMap<>();
 
-    public PlatformTarget(PlatformUnderTest platform, PlatformProcesses processes) {
+    public PlatformTarget(MeasuredPlatform platform, PlatformProcesses processes) {
         this.platform = platform;
         this.processes = processes;
     }

@@ -30,12 +30,12 @@ import java.util.List;
  * @param login     where a token login goes (auth-service, the agent endpoint, Electra's redirect and secret)
  * @param postgres  the PostgreSQL server the platform's databases are on, as {@code host:port}
  */
-public record PlatformUnderTest(Path var, URI registry, URI keycloak, HeadlessTokenLogin.Endpoints login, String postgres) {
+public record MeasuredPlatform(Path var, URI registry, URI keycloak, HeadlessTokenLogin.Endpoints login, String postgres) {
 
-    public static PlatformUnderTest of(RunningPlatform platform) {
+    public static MeasuredPlatform of(RunningPlatform platform) {
         HeadlessTokenLogin.Endpoints login = endpoints(platform.var, platform.url("AUTH_HTTP_PORT"),
                 platform.environment.get("AUTH_AGENT_PORT"), platform.url("DEMO_RP_PORT"), secrets(platform.var));
-        return new PlatformUnderTest(platform.var, platform.url("REGISTRY_HTTP_PORT"), platform.url("KEYCLOAK_PORT"), login,
+        return new MeasuredPlatform(platform.var, platform.url("REGISTRY_HTTP_PORT"), platform.url("KEYCLOAK_PORT"), login,
                 platform.environment.get("PGHOST") + ":" + platform.environment.get("PGPORT"));
     }
 
@@ -43,12 +43,12 @@ public record PlatformUnderTest(Path var, URI registry, URI keycloak, HeadlessTo
      * A platform someone started with run-platform.sh, its data in {@code var}: the ports are run-platform.sh's
      * variables in {@code environment} where set, else its defaults.
      */
-    public static PlatformUnderTest running(Path var, Map<String, String> environment) {
+    public static MeasuredPlatform running(Path var, Map<String, String> environment) {
         String host = "http://127.0.0.1:";
         URI auth = URI.create(host + environment.getOrDefault("AUTH_HTTP_PORT", "8082"));
         HeadlessTokenLogin.Endpoints login = endpoints(var, auth, environment.getOrDefault("AUTH_AGENT_PORT", "8443"),
                 URI.create(host + environment.getOrDefault("DEMO_RP_PORT", "8090")), secrets(var));
-        return new PlatformUnderTest(var, URI.create(host + environment.getOrDefault("REGISTRY_HTTP_PORT", "8081")),
+        return new MeasuredPlatform(var, URI.create(host + environment.getOrDefault("REGISTRY_HTTP_PORT", "8081")),
                 URI.create(host + environment.getOrDefault("KEYCLOAK_PORT", "8180")), login,
                 environment.getOrDefault("PGHOST", "127.0.0.1") + ":" + environment.getOrDefault("PGPORT", "5432"));
     }
@@ -105,6 +105,6 @@ public record PlatformUnderTest(Path var, URI registry, URI keycloak, HeadlessTo
 
     @Override
     public String toString() {
-        return "PlatformUnderTest[" + var + ", " + login + "]";
+        return "MeasuredPlatform[" + var + ", " + login + "]";
     }
 }
