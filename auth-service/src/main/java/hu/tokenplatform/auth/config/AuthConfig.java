@@ -47,6 +47,14 @@ public interface AuthConfig {
     interface Trust {
         /** PEM of the bank's token issuing CA: the only trust anchor for token certificates. */
         Path issuingCa();
+
+        /**
+         * How many certificates whose path to the issuing CA already validated are remembered (by SHA-256 of their
+         * encoding), so that the CA's signature on a login certificate is verified once, not at every login; the
+         * validity period is still checked every time. About 200 bytes each.
+         */
+        @WithDefault("100000")
+        int validatedPathsCached();
     }
 
     interface Revocation {

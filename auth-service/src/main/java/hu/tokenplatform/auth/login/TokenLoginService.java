@@ -6,7 +6,7 @@ import hu.tokenplatform.auth.pki.CertificateProfile;
 import hu.tokenplatform.auth.pki.Certificates;
 import hu.tokenplatform.auth.pki.UntrustedCertificateException;
 import hu.tokenplatform.auth.projection.BankUser;
-import hu.tokenplatform.auth.projection.Token;
+import hu.tokenplatform.auth.projection.ProjectionReads;
 import hu.tokenplatform.auth.projection.TokenCertificate;
 import hu.tokenplatform.auth.revocation.RevocationStatus;
 import hu.tokenplatform.tokencrypto.login.LoginAssertion;
@@ -45,6 +45,9 @@ public class TokenLoginService {
     BankTrust trust;
 
     @Inject
+    ProjectionReads projection;
+
+    @Inject
     RevocationStatus revocation;
 
     @Inject
@@ -74,8 +77,9 @@ public class TokenLoginService {
             throw LoginRefusal.RATE_LIMITED.exception(new LoginAttempt(null, null, client));
         }
         try {
-            Holder holder = QuarkusTransaction.requiringNew().call(() -> identify(certificate, fingerprint, assertion));
-            // Outside any transaction: the answer may come from the registry over the network.
+            // Outside any transaction: the chain check is CPU work, the projection read one statement of its own, and
+            // the revocation answer may come from the registry over the network.
+            Holder holder = identify(certificate, fingerprint, assertion);
             LoginRefusedException.unlessGood(revocation.of(holder.csn(), holder.certificateSerial()), holder.attempt());
             QuarkusTransaction.requiringNew().run(() -> authenticate(certificate, fingerprint, assertion, holder));
         } catch (LoginRefusedException refused) {
@@ -93,7 +97,7 @@ public class TokenLoginService {
     private record Holder(String csn, String certificateSerial, LoginAttempt attempt) {
     }
 
-    /** The certificate: the bank's, for login, known to the projection with its token and owner. */
+    /** The certificate: the bank's, for login, known to the projection on its owner's token. Reads, locks nothing. */
     private Holder identify(X509Certificate certificate, String fingerprint, LoginAssertion assertion) {
         LoginAttempt attempt = new LoginAttempt(null, null, assertion == null ? null : assertion.client());
         if (certificate == null) {
@@ -112,15 +116,16 @@ public class TokenLoginService {
         if (!CertificateProfile.isLogin(certificate)) {
             throw LoginRefusal.CERTIFICATE_NOT_FOR_LOGIN.exception(attempt);
         }
-        TokenCertificate known = TokenCertificate.<TokenCertificate>findByIdOptional(fingerprint)
+        ProjectionReads.KnownCertificate known = projection.certificate(fingerprint)
                 .orElseThrow(() -> LoginRefusal.CERTIFICATE_UNKNOWN.exception(attempt));
-        LoginAttempt owner = new LoginAttempt(known.customerId, known.csn, assertion.client());
-        if (known.usage != TokenCertificate.Usage.LOGIN) {
+        LoginAttempt owner = new LoginAttempt(known.customerId(), known.csn(), assertion.client());
+        if (known.usage() != TokenCertificate.Usage.LOGIN) {
             throw LoginRefusal.CERTIFICATE_NOT_FOR_LOGIN.exception(owner);
         }
-        Token token = Token.<Token>findByIdOptional(known.csn).filter(t -> t.customerId.equals(known.customerId))
-                .orElseThrow(() -> LoginRefusal.CERTIFICATE_UNKNOWN.exception(owner));
-        return new Holder(token.csn, known.serialNumber, owner);
+        if (!known.onOwnersToken()) {
+            throw LoginRefusal.CERTIFICATE_UNKNOWN.exception(owner);
+        }
+        return new Holder(known.csn(), known.serialNumber(), owner);
     }
 
     /** The login transaction, the signature over its challenge and the user's contract; the holder is still good. */

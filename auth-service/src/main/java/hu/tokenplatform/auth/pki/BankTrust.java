@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
@@ -31,6 +32,7 @@ public class BankTrust {
 
     private final X509Certificate issuingCa;
     private final TrustAnchor anchor;
+    private final ValidatedPaths validatedPaths;
 
     @Inject
     public BankTrust(AuthConfig config) {
@@ -45,6 +47,11 @@ public class BankTrust {
         }
         this.issuingCa = certificates.get(0);
         this.anchor = new TrustAnchor(issuingCa, null);
+        int cached = config.trust().validatedPathsCached();
+        if (cached < 0) {
+            throw new IllegalStateException("auth.trust.validated-paths-cached must not be negative");
+        }
+        this.validatedPaths = new ValidatedPaths(cached);
     }
 
     public X509Certificate issuingCa() {
@@ -62,12 +69,26 @@ public class BankTrust {
             throw new UntrustedCertificateException(UntrustedCertificateException.Reason.EXPIRED,
                     "certificate outside its validity period");
         }
+        // The path's signatures do not change with time, and the anchor is this instance's for its life: a path that
+        // validated once validates again. Keyed by the whole encoding's SHA-256, never by issuer and serial (which a
+        // forger chooses). Only successes are kept, so a refusal costs the full check every time.
+        byte[] encoding;
+        try {
+            encoding = certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new UntrustedCertificateException(UntrustedCertificateException.Reason.UNTRUSTED, "certificate not encodable");
+        }
+        ValidatedPaths.Key key = ValidatedPaths.Key.of(encoding);
+        if (validatedPaths.contains(key)) {
+            return;
+        }
         try {
             CertPath path = CertificateFactory.getInstance("X.509", Certificates.BC).generateCertPath(List.of(certificate));
             PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(at));
             CertPathValidator.getInstance("PKIX", Certificates.BC).validate(path, parameters);
+            validatedPaths.add(key);
         } catch (CertPathValidatorException e) {
             throw new UntrustedCertificateException(UntrustedCertificateException.Reason.UNTRUSTED,
                     "certificate does not chain to the bank's issuing CA");

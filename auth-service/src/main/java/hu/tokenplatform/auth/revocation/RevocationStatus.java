@@ -5,8 +5,7 @@ import hu.tokenplatform.auth.pki.CrlUnavailableException;
 import hu.tokenplatform.auth.pki.OcspClient;
 import hu.tokenplatform.auth.pki.OcspStatus;
 import hu.tokenplatform.auth.pki.OcspUnavailableException;
-import hu.tokenplatform.auth.projection.Token;
-import hu.tokenplatform.auth.projection.TokenCertificate;
+import hu.tokenplatform.auth.projection.ProjectionReads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +37,9 @@ public class RevocationStatus {
     ProjectionFreshness freshness;
 
     @Inject
+    ProjectionReads projection;
+
+    @Inject
     OcspClient ocsp;
 
     @Inject
@@ -56,10 +58,11 @@ public class RevocationStatus {
         }
         // Freshness first, projection after: the projection read below then includes every event the proof covers.
         boolean current = freshness.provenCurrent();
-        Boolean revokedInProjection = QuarkusTransaction.requiringNew().call(() -> revokedInProjection(csn, certificateSerial));
+        // Unknown to the projection (neither the token nor this certificate of it) counts as revoked.
+        boolean revokedInProjection = projection.revoked(csn, certificateSerial).orElse(true);
         Verdict verdict;
         String source;
-        if (revokedInProjection == null || revokedInProjection) {
+        if (revokedInProjection) {
             verdict = Verdict.REVOKED;
             source = "projection";
         } else if (current) {
@@ -71,17 +74,6 @@ public class RevocationStatus {
         }
         meters.counter("auth.revocation.checks", "source", source, "verdict", verdict.name().toLowerCase()).increment();
         return verdict;
-    }
-
-    /** Null if the projection knows neither the token nor the certificate with this token. */
-    private static Boolean revokedInProjection(String csn, String serial) {
-        Token token = Token.<Token>findByIdOptional(csn).orElse(null);
-        TokenCertificate certificate = TokenCertificate.bySerialNumber(serial).filter(c -> c.csn.equals(csn)).orElse(null);
-        if (token == null || certificate == null) {
-            return null;
-        }
-        // Any revocation counts, whatever its time: revocation is final, and the registry's clock is not ours.
-        return token.revokedAt != null || certificate.revokedAt != null;
     }
 
     /** The CRL backs the projection up; without a fresh one nobody logs in. */
