@@ -30,6 +30,9 @@ import java.util.Set;
 @ApplicationScoped
 public class BankTrust {
 
+    /** A bound on the bound: a mistyped setting must not take the heap (about 200 bytes each). */
+    static final int MAX_VALIDATED_PATHS_CACHED = 1_000_000;
+
     private final X509Certificate issuingCa;
     private final TrustAnchor anchor;
     private final ValidatedPaths validatedPaths;
@@ -48,8 +51,8 @@ public class BankTrust {
         this.issuingCa = certificates.get(0);
         this.anchor = new TrustAnchor(issuingCa, null);
         int cached = config.trust().validatedPathsCached();
-        if (cached < 0) {
-            throw new IllegalStateException("auth.trust.validated-paths-cached must not be negative");
+        if (cached < 0 || cached > MAX_VALIDATED_PATHS_CACHED) {
+            throw new IllegalStateException("auth.trust.validated-paths-cached must be between 0 and " + MAX_VALIDATED_PATHS_CACHED);
         }
         this.validatedPaths = new ValidatedPaths(cached);
     }

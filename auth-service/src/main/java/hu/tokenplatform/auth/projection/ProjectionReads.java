@@ -37,6 +37,9 @@ public class ProjectionReads {
     private static final String REVOKED = "select t.revoked_at is not null or c.revoked_at is not null "
             + "from token t join certificate c on c.csn = t.csn where t.csn = ? and c.serial_number = ?";
 
+    /** A read stuck behind a lock (a migration's DDL) or a dead socket gives up, and the login is refused. */
+    private static final int TIMEOUT_SECONDS = 5;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -44,6 +47,7 @@ public class ProjectionReads {
     public Optional<KnownCertificate> certificate(String fingerprint) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(KNOWN_CERTIFICATE)) {
+            statement.setQueryTimeout(TIMEOUT_SECONDS);
             statement.setString(1, fingerprint);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
@@ -67,6 +71,7 @@ public class ProjectionReads {
     public Optional<Boolean> revoked(String csn, String certificateSerial) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(REVOKED)) {
+            statement.setQueryTimeout(TIMEOUT_SECONDS);
             statement.setString(1, csn);
             statement.setString(2, certificateSerial);
             try (ResultSet row = statement.executeQuery()) {

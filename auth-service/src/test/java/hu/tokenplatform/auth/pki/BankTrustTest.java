@@ -73,6 +73,14 @@ class BankTrustTest {
     }
 
     @Test
+    void aNegativeOrOversizedBoundStopsTheServiceAtStart() {
+        TestCa ca = TestCa.create("Trust Bank");
+        assertThrows(IllegalStateException.class, () -> trust(ca, -1));
+        assertThrows(IllegalStateException.class, () -> trust(ca, BankTrust.MAX_VALIDATED_PATHS_CACHED + 1));
+        assertDoesNotThrow(() -> trust(ca, BankTrust.MAX_VALIDATED_PATHS_CACHED));
+    }
+
+    @Test
     void rememberedPathsAreBoundedAndTheLeastRecentlyUsedIsForgottenFirst() {
         ValidatedPaths paths = new ValidatedPaths(2);
         ValidatedPaths.Key first = ValidatedPaths.Key.of(new byte[]{1});
