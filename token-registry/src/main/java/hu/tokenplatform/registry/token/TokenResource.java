@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.registry.certificate.CertificateView;
 import hu.tokenplatform.registry.config.RegistryConfig;
+import hu.tokenplatform.registry.lookup.StaffLookups;
 import hu.tokenplatform.servicekit.outbox.OutboxRelay;
 import hu.tokenplatform.events.StaffRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,7 @@ public class TokenResource {
     TokenStockService stock;
 
     @Inject
-    TokenQueries tokens;
+    StaffLookups lookups;
 
     @Inject
     TokenRevocationService revocation;
@@ -83,14 +84,14 @@ public class TokenResource {
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     @Operation(summary = "Tokens of one user, newest first")
     public List<TokenView> ofUser(@QueryParam("customerId") @NotNull @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId) {
-        return tokens.ofOwner(customerId).stream().map(TokenView::of).toList();
+        return lookups.tokensOf(customerId, TokenView::of);
     }
 
     @GET
     @Path("/{csn}")
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     public TokenView get(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn) {
-        return TokenView.of(tokens.find(csn));
+        return lookups.token(csn, TokenView::of);
     }
 
     /**
@@ -106,7 +107,7 @@ public class TokenResource {
     @Path("/{csn}/certificates")
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     public List<CertificateView> certificates(@PathParam("csn") @Pattern(regexp = Identifiers.CSN_REGEX) String csn) {
-        return tokens.certificatesOf(csn).stream().map(CertificateView::of).toList();
+        return lookups.certificatesOf(csn, CertificateView::of);
     }
 
     @POST

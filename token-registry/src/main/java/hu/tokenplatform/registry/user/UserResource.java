@@ -3,6 +3,7 @@ package hu.tokenplatform.registry.user;
 import hu.tokenplatform.events.Identifiers;
 import hu.tokenplatform.events.ContractedService;
 import hu.tokenplatform.events.StaffRoles;
+import hu.tokenplatform.registry.lookup.StaffLookups;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,6 +34,9 @@ public class UserResource {
     @Inject
     UserService users;
 
+    @Inject
+    StaffLookups lookups;
+
     public record Recontract(@NotNull @Pattern(regexp = CONTRACT_REFERENCE_PATTERN) String contractReference) {
     }
 
@@ -59,7 +63,7 @@ public class UserResource {
     @Path("/{customerId}")
     @RolesAllowed({StaffRoles.BRANCH_OFFICER, StaffRoles.OPS})
     public UserView get(@PathParam("customerId") @Pattern(regexp = Identifiers.CUSTOMER_ID_REGEX) String customerId) {
-        return UserView.of(users.find(customerId));
+        return lookups.user(customerId, UserView::of);
     }
 
     @POST

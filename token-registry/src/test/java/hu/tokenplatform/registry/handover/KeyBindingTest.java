@@ -54,6 +54,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -435,13 +436,14 @@ class KeyBindingTest {
 
     /** The refusal is in the audit log with the officer, on the token, although the hand-over rolled back. */
     private static String assertRefusalAudited(String csn, String reason) {
+        // The test's own lookups of the token are audited too (token.viewed); what was done to it is the refusal alone.
         ExtractableResponse<Response> entries = given().queryParam("subjectId", csn).get("/audit").then().statusCode(200)
-                .body("action", equalTo(List.of("certificate.refused")))
-                .body("actor", equalTo(List.of("officer.kiss")))
-                .body("subjectType", equalTo(List.of("token")))
+                .body("findAll { !it.action.endsWith('viewed') }.action", equalTo(List.of("certificate.refused")))
+                .body("actor", everyItem(equalTo("officer.kiss")))
+                .body("subjectType", everyItem(equalTo("token")))
                 .extract();
         given().get("/audit/verification").then().statusCode(200).body("intact", equalTo(true));
-        String details = entries.path("[0].details");
+        String details = entries.path("find { it.action == 'certificate.refused' }.details");
         assertTrue(details.contains("\"reason\":\"" + reason + "\""), details);
         return details;
     }

@@ -1,6 +1,7 @@
 package hu.tokenplatform.registry.security;
 
 import hu.tokenplatform.registry.Fixtures;
+import hu.tokenplatform.registry.lookup.StaffLookups;
 import hu.tokenplatform.servicekit.audit.AuditEntry;
 import hu.tokenplatform.testkit.HostileFieldName;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +41,11 @@ class UnknownFieldTest {
                 .body("detail", containsString("admin"))
                 .body("violations[0].field", equalTo("admin"));
 
-        given().get("/users/" + customerId).then().statusCode(404);
         assertEquals(0, AuditEntry.count("subjectId", customerId), "nothing was done, so nothing is audited");
+        // Looking the user up finds nobody; the lookup itself is audited, nothing else.
+        given().get("/users/" + customerId).then().statusCode(404);
+        assertEquals(1, AuditEntry.count("subjectId = ?1 and action = ?2", customerId, StaffLookups.USER_VIEWED));
+        assertEquals(1, AuditEntry.count("subjectId", customerId));
     }
 
     @Test
