@@ -18,10 +18,15 @@ import java.util.function.Function;
 
 /**
  * A staff member looking up a customer's personal data (the user, their tokens, a token, its certificates): audited
- * like a change, with the staff member as actor, so that the bank can answer who looked at whom. The lookup is
- * audited before it is made and whether or not it finds anything (a refused lookup of an identifier that does not
- * exist is how someone probes for customers); the audit entry commits also when the lookup is refused. Nothing of
- * what was shown goes into the entry, only what was asked for.
+ * like a change, with the staff member as actor, so that the bank can answer who looked at whom. Every lookup is
+ * audited whether or not it finds anything (a refused lookup of an identifier that does not exist is how someone
+ * probes for customers): the entry is written after the lookup, in the same transaction, which commits also when the
+ * lookup is refused. Written last because appending takes the audit chain's lock until commit, and audited writes
+ * (hand-overs, revocations) wait on it: held for the insert, not for the reads. Nothing of what was shown goes into
+ * the entry, only what was asked for.
+ * <p>
+ * Each lookup is a transaction of its own ({@code REQUIRES_NEW}): a refusal commits the audit entry and never anything
+ * of a caller's.
  */
 @ApplicationScoped
 public class StaffLookups {
@@ -43,28 +48,40 @@ public class StaffLookups {
     @Inject
     CurrentStaff staff;
 
-    /** @param view what the caller shows, made inside the transaction (the user's services load lazily) */
-    @Transactional(dontRollbackOn = RefusalException.class)
+    /** @param view what the caller shows, made inside the transaction, from the entity it was read with */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RefusalException.class)
     public <V> V user(String customerId, Function<BankUser, V> view) {
-        audit.record(staff.name(), USER_VIEWED, "user", customerId, Map.of());
-        return view.apply(users.find(customerId));
+        try {
+            return view.apply(users.find(customerId));
+        } finally {
+            audit.record(staff.name(), USER_VIEWED, "user", customerId, Map.of());
+        }
     }
 
-    @Transactional(dontRollbackOn = RefusalException.class)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RefusalException.class)
     public <V> List<V> tokensOf(String customerId, Function<Token, V> view) {
-        audit.record(staff.name(), USER_TOKENS_VIEWED, "user", customerId, Map.of());
-        return tokens.ofOwner(customerId).stream().map(view).toList();
+        try {
+            return tokens.ofOwner(customerId).stream().map(view).toList();
+        } finally {
+            audit.record(staff.name(), USER_TOKENS_VIEWED, "user", customerId, Map.of());
+        }
     }
 
-    @Transactional(dontRollbackOn = RefusalException.class)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RefusalException.class)
     public <V> V token(String csn, Function<Token, V> view) {
-        audit.record(staff.name(), TOKEN_VIEWED, "token", csn, Map.of());
-        return view.apply(tokens.find(csn));
+        try {
+            return view.apply(tokens.find(csn));
+        } finally {
+            audit.record(staff.name(), TOKEN_VIEWED, "token", csn, Map.of());
+        }
     }
 
-    @Transactional(dontRollbackOn = RefusalException.class)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = RefusalException.class)
     public <V> List<V> certificatesOf(String csn, Function<Certificate, V> view) {
-        audit.record(staff.name(), TOKEN_CERTIFICATES_VIEWED, "token", csn, Map.of());
-        return tokens.certificatesOf(csn).stream().map(view).toList();
+        try {
+            return tokens.certificatesOf(csn).stream().map(view).toList();
+        } finally {
+            audit.record(staff.name(), TOKEN_CERTIFICATES_VIEWED, "token", csn, Map.of());
+        }
     }
 }
