@@ -130,6 +130,24 @@ class ConsolePagesTest {
         assertTrue(!html.contains("&quot;to&quot;") && !html.contains("&quot;subjectId&quot;"), "dropped, not sent: " + html);
     }
 
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void theAuditorCanLeaveStaffLookupsOutAndTheTableAndTheExportAskTheServiceAlike() {
+        String shown = given().queryParam("service", "unlock-service").get("/auditor").then().statusCode(200)
+                .body(containsString("<option value=\"shown\" selected>")).extract().asString();
+        assertTrue(shown.contains("&quot;reads&quot;:&quot;true&quot;"), "lookups shown unless asked: " + shown);
+
+        String hidden = given().queryParam("service", "unlock-service").queryParam("reads", "hidden").get("/auditor").then()
+                .statusCode(200)
+                .body(containsString("<option value=\"hidden\" selected>"))
+                .body(containsString("<input type=\"hidden\" name=\"reads\" value=\"hidden\">")).extract().asString();
+        assertTrue(hidden.contains("&quot;reads&quot;:&quot;false&quot;"), hidden);
+
+        String csv = given().queryParam("service", "unlock-service").queryParam("reads", "hidden").get("/auditor/export.csv")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("reads") && csv.contains("false"), csv);
+    }
+
     /** A form sent as the browser sends it: with the CSRF cookie and field from the page it was on. */
     private static Response postWithCsrf(String path, String... fields) {
         Response page = given().get("/helpdesk");

@@ -14,7 +14,8 @@ public interface AuditLogApi {
 
     @GET
     List<AuditEntry> entries(@QueryParam("subjectId") String subjectId, @QueryParam("actor") String actor,
-                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") int limit);
+                             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") int limit,
+                             @QueryParam("reads") boolean reads);
 
     @GET
     @Path("/verification")

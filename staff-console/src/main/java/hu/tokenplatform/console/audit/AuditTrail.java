@@ -28,7 +28,8 @@ public class AuditTrail {
         AuditLogApi log = logOf(filter.service());
         // The bank's time zone is the console's (as on every page's times).
         ZoneId zone = ZoneId.systemDefault();
-        return call(() -> log.entries(subject, actor, filter.fromInstant(zone), filter.toInstant(zone), filter.limit()));
+        return call(() -> log.entries(subject, actor, filter.fromInstant(zone), filter.toInstant(zone), filter.limit(),
+                filter.reads()));
     }
 
     public ChainVerification verification(AuditedService service) {

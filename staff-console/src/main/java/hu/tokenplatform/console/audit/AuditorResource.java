@@ -39,8 +39,9 @@ public class AuditorResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance entries(@QueryParam("service") String service, @QueryParam("subjectId") String subjectId,
                                     @QueryParam("actor") String actor, @QueryParam("from") String from,
-                                    @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        AuditFilter filter = AuditFilter.of(service, subjectId, actor, from, to, limit);
+                                    @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                                    @QueryParam("reads") String reads) {
+        AuditFilter filter = AuditFilter.of(service, subjectId, actor, from, to, limit, reads);
         TemplateInstance view = page.of(auditor).data("filter", filter).data("services", AuditedService.values());
         try {
             return view.data("entries", trail.entries(filter)).data("chain", trail.verification(filter.service()));
@@ -54,8 +55,9 @@ public class AuditorResource {
     @Produces("text/csv")
     public Response export(@QueryParam("service") String service, @QueryParam("subjectId") String subjectId,
                            @QueryParam("actor") String actor, @QueryParam("from") String from,
-                           @QueryParam("to") String to, @QueryParam("limit") Integer limit) {
-        AuditFilter filter = AuditFilter.of(service, subjectId, actor, from, to, limit);
+                           @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                           @QueryParam("reads") String reads) {
+        AuditFilter filter = AuditFilter.of(service, subjectId, actor, from, to, limit, reads);
         try {
             return Response.ok(AuditCsv.of(trail.entries(filter)), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"audit-" + filter.service().id() + ".csv\"")

@@ -27,6 +27,11 @@ import java.util.TreeMap;
 public class AuditLog {
 
     static final String GENESIS_HASH = "0".repeat(64);
+    /**
+     * How a staff read's action ends ({@code user.viewed}, {@code token.certificates-viewed}): the auditor can leave
+     * reads out ({@code GET /audit?reads=false}) to see what was done. No other action may end so.
+     */
+    public static final String READ_ACTION_SUFFIX = "viewed";
     /** Advisory lock id that serialises appends so the chain has no forks. */
     private static final long CHAIN_LOCK = 0x617564697474L;
 

@@ -50,12 +50,13 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Audit entries, newest first, optionally for one subject (CSN, customer identifier, company id), "
-            + "one actor, and a time window [from, to)")
+            + "one actor, and a time window [from, to); reads=false leaves out staff reads (actions ending in 'viewed')")
     public List<AuditEntryView> entries(@QueryParam("subjectId") @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]*") String subjectId,
                                         @QueryParam("actor") @Size(max = 64) @Pattern(regexp = ACTOR) String actor,
                                         @QueryParam("from") @Pattern(regexp = INSTANT) String from,
                                         @QueryParam("to") @Pattern(regexp = INSTANT) String to,
-                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+                                        @QueryParam("reads") @DefaultValue("true") boolean reads) {
         // The filter is applied in the query, before the limit: the newest `limit` entries that match, not the
         // matching ones among the newest `limit`.
         List<String> conditions = new ArrayList<>();
@@ -75,6 +76,10 @@ public class AuditResource {
         if (to != null && !to.isEmpty()) {
             conditions.add("occurredAt < :to");
             parameters.put("to", instant(to));
+        }
+        if (!reads) {
+            conditions.add("action not like :read");
+            parameters.put("read", "%" + AuditLog.READ_ACTION_SUFFIX);
         }
         String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
         return AuditEntry.<AuditEntry>find(where + "order by id desc", parameters).page(0, limit).list().stream()
