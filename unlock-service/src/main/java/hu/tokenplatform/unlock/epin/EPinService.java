@@ -3,6 +3,7 @@ package hu.tokenplatform.unlock.epin;
 import hu.tokenplatform.events.data.EPinSet;
 import hu.tokenplatform.servicekit.audit.AuditLog;
 import hu.tokenplatform.servicekit.outbox.EventOutbox;
+import hu.tokenplatform.servicekit.problem.RefusalException;
 import hu.tokenplatform.servicekit.security.CurrentStaff;
 import hu.tokenplatform.unlock.projection.Customer;
 import hu.tokenplatform.unlock.verification.CallerVerifications;
@@ -37,6 +38,9 @@ public class EPinService {
 
     @Inject
     AuditLog audit;
+
+    /** A staff read: its action ends as service-kit's {@code AuditLog.READ_ACTION_SUFFIX} says reads do. */
+    static final String STATUS_VIEWED = "e-pin.status-" + AuditLog.READ_ACTION_SUFFIX;
 
     @Inject
     CurrentStaff staff;
@@ -73,10 +77,19 @@ public class EPinService {
         return EPinStatus.of(customerId, Optional.of(row), Optional.of(lockout));
     }
 
-    @Transactional
+    /**
+     * Whether the customer has an e-PIN and whether it is locked: a staff read of personal data, audited as
+     * {@code e-pin.status-viewed} under the staff member, also when the customer is unknown (a probe is on record);
+     * written after the reads, so the audit chain's lock is held for the insert only.
+     */
+    @Transactional(dontRollbackOn = RefusalException.class)
     public EPinStatus status(String customerId) {
-        requireRegistered(customerId);
-        return EPinStatus.of(customerId, EPin.findByIdOptional(customerId), CallerLockout.findByIdOptional(customerId));
+        try {
+            requireRegistered(customerId);
+            return EPinStatus.of(customerId, EPin.findByIdOptional(customerId), CallerLockout.findByIdOptional(customerId));
+        } finally {
+            audit.record(staff.name(), STATUS_VIEWED, "customer", customerId, Map.of());
+        }
     }
 
     private static void requireRegistered(String customerId) {

@@ -83,6 +83,27 @@ class EPinTest {
     }
 
     @Test
+    @TestSecurity(user = "officer.kiss", roles = {"branch-officer", "auditor"})
+    void readingAnEPinStatusIsAuditedUnderTheOfficerAlsoForACustomerNobodyKnows() {
+        String customerId = Registry.newCustomerId();
+        Registry.registerUser(customerId);
+        String unknown = Registry.newCustomerId();
+
+        given().get("/customers/" + customerId + "/e-pin").then().statusCode(200);
+        given().get("/customers/" + unknown + "/e-pin").then().statusCode(404);
+
+        for (String subject : new String[]{customerId, unknown}) {
+            given().queryParam("subjectId", subject).get("/audit").then().statusCode(200)
+                    .body("action", hasItem(EPinService.STATUS_VIEWED))
+                    .body("find { it.action == '" + EPinService.STATUS_VIEWED + "' }.actor", equalTo("officer.kiss"))
+                    .body("find { it.action == '" + EPinService.STATUS_VIEWED + "' }.details", equalTo("{}"));
+        }
+        // A read, so the auditor can leave it out.
+        given().queryParam("subjectId", customerId).queryParam("reads", false).get("/audit").then().statusCode(200)
+                .body("action", not(hasItem(EPinService.STATUS_VIEWED)));
+    }
+
+    @Test
     void easilyGuessedEPinsAreRefused() {
         String customerId = Registry.newCustomerId();
         Registry.registerUser(customerId);
