@@ -35,6 +35,11 @@ public record AuditFilter(AuditedService service, String subjectId, String actor
                 limit == null || limit < 1 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT), !READS_HIDDEN.equals(reads));
     }
 
+    /** {@link #reads} as the form sends it. */
+    public String readsChoice() {
+        return reads ? READS_SHOWN : READS_HIDDEN;
+    }
+
     /** {@code from} as the services take it (UTC), or null for none. */
     String fromInstant(ZoneId zone) {
         return instant(from, zone);

@@ -79,17 +79,14 @@ public class EPinService {
 
     /**
      * Whether the customer has an e-PIN and whether it is locked: a staff read of personal data, audited as
-     * {@code e-pin.status-viewed} under the staff member, also when the customer is unknown (a probe is on record);
-     * written after the reads, so the audit chain's lock is held for the insert only.
+     * {@code e-pin.status-viewed} under the staff member, also when the customer is unknown (a probe is on record).
      */
     @Transactional(dontRollbackOn = RefusalException.class)
     public EPinStatus status(String customerId) {
-        try {
+        return audit.recordRead(staff.name(), STATUS_VIEWED, "customer", customerId, () -> {
             requireRegistered(customerId);
             return EPinStatus.of(customerId, EPin.findByIdOptional(customerId), CallerLockout.findByIdOptional(customerId));
-        } finally {
-            audit.record(staff.name(), STATUS_VIEWED, "customer", customerId, Map.of());
-        }
+        });
     }
 
     private static void requireRegistered(String customerId) {

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Writes the append-only, hash-chained audit log in the caller's transaction, so an action and its audit
@@ -43,6 +44,28 @@ public class AuditLog {
 
     @Inject
     Clock clock;
+
+    /**
+     * A staff read of personal data: {@code lookup} runs first, then the read is recorded with empty details (what was
+     * asked for, nothing of what was shown), also when the lookup throws, so that a lookup finding nobody is on record
+     * too (the caller's transaction must then commit on its refusal). Recorded last because appending takes the
+     * chain's lock until commit, and audited writes wait on it: held for the insert, not for the reads.
+     *
+     * @param action must end with {@link #READ_ACTION_SUFFIX}
+     */
+    // An exception passing through here does not mark the transaction: whether a refused lookup commits (with its
+    // record) is the caller's transaction's rule, not this method's.
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RuntimeException.class)
+    public <T> T recordRead(String actor, String action, String subjectType, String subjectId, Supplier<T> lookup) {
+        if (!action.endsWith(READ_ACTION_SUFFIX)) {
+            throw new IllegalArgumentException("a read's action ends with '" + READ_ACTION_SUFFIX + "': " + action);
+        }
+        try {
+            return lookup.get();
+        } finally {
+            record(actor, action, subjectType, subjectId, Map.of());
+        }
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subjectType, String subjectId, Map<String, ?> details) {
